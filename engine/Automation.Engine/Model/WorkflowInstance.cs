@@ -64,6 +64,9 @@ public sealed class ExecutionState
 
     /// <summary>Next id for work items and scopes.</summary>
     public long NextId { get; set; } = 1;
+
+    /// <summary>Sequence number of the last journal entry written.</summary>
+    public long JournalSequence { get; set; }
 }
 
 /// <summary>
@@ -86,6 +89,8 @@ public sealed class ScopeState
     public Dictionary<string, JsonNode?> Outputs { get; set; } = new(StringComparer.Ordinal);
     /// <summary>Private state of activities in this scope (loop counters, join arrivals).</summary>
     public Dictionary<string, JsonObject> ActivityStates { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Set once the scope has drained and its owner has been told.</summary>
+    public bool Drained { get; set; }
 }
 
 /// <summary>What a work item asks the runtime to do.</summary>
@@ -112,8 +117,10 @@ public sealed class WorkItem
     public string? From { get; set; }
     /// <summary>Resume payload, or the id of the completed scope for <see cref="WorkKind.ScopeCompleted"/>.</summary>
     public JsonNode? Payload { get; set; }
-    /// <summary>The bookmark being resumed, for <see cref="WorkKind.Resume"/>.</summary>
-    public string? BookmarkId { get; set; }
+    /// <summary>The bookmark being resumed, for <see cref="WorkKind.Resume"/> (already removed from the open bookmarks).</summary>
+    public Bookmark? Bookmark { get; set; }
+    /// <summary>Not to run before this time (a retry waiting out a short backoff).</summary>
+    public DateTimeOffset? NotBefore { get; set; }
 }
 
 /// <summary>Kinds of bookmark. Strings so that modules can add their own.</summary>
@@ -160,6 +167,8 @@ public sealed class Incident
     public DateTimeOffset Timestamp { get; set; }
     /// <summary>True once a retry from the fault has been started.</summary>
     public bool Resolved { get; set; }
+    /// <summary>The step that faulted, re-queued by a retry from the fault.</summary>
+    public WorkItem? WorkItem { get; set; }
 }
 
 /// <summary>The list entry of an instance.</summary>

@@ -19,6 +19,9 @@ public sealed class InstanceStateException(string message) : WorkflowException(m
 /// <summary>An operation not allowed in the task's current status (HTTP 409).</summary>
 public sealed class TaskStateException(string message) : WorkflowException(message);
 
+/// <summary>A task completion with an outcome the task does not offer (HTTP 400).</summary>
+public sealed class TaskCompletionException(string message) : WorkflowException(message);
+
 /// <summary>Start input that does not match the definition's declared inputs (HTTP 400). Lists every problem.</summary>
 public sealed class InvalidWorkflowInputException(IReadOnlyList<string> errors)
     : WorkflowException("The workflow input is invalid: " + string.Join("; ", errors))

@@ -23,10 +23,11 @@ public interface IWorkflowRuntime
     /// <returns>The ids of the instances resumed.</returns>
     Task<IReadOnlyList<string>> SignalAsync(string signalName, string? correlationId, JsonNode? payload, CancellationToken cancellationToken = default);
 
-    /// <summary>Completes a human task with the form data and resumes its instance.</summary>
+    /// <summary>Completes a human task with an outcome (one of the task's outcomes; its first when null) and the form data, and resumes its instance.</summary>
     /// <exception cref="TaskNotFoundException">No such task.</exception>
     /// <exception cref="TaskStateException">The task is completed, cancelled, or claimed by someone else.</exception>
-    Task<HumanTask> CompleteTaskAsync(string taskId, string user, JsonObject? data, CancellationToken cancellationToken = default);
+    /// <exception cref="TaskCompletionException">The outcome is not one of the task's outcomes.</exception>
+    Task<HumanTask> CompleteTaskAsync(string taskId, string user, string? outcome, JsonObject? data, CancellationToken cancellationToken = default);
 
     /// <summary>Retries a faulted instance from the activities that faulted (attempts start again from 1).</summary>
     /// <exception cref="InstanceNotFoundException">No such instance.</exception>
