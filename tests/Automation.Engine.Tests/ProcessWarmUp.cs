@@ -5,7 +5,7 @@ namespace Automation.Engine.Tests;
 /// <summary>
 /// Pays the process's one-time start-up costs before the first test, so that test timings show the engine's cost:
 /// the first JavaScript engine loads ICU culture data (3 to 6 seconds on this machine), and the first run JIT-compiles
-/// the runtime, the stores, Fluid and dependency injection.
+/// the runtime, the stores, Fluid, dependency injection and the HTTP client and listener.
 /// </summary>
 [SetUpFixture]
 public sealed class ProcessWarmUp
@@ -20,5 +20,8 @@ public sealed class ProcessWarmUp
             .Log("log", Expr.Liquid("{{ variables.x }}"))
             .Chain("start", "set", "log")
             .Build());
+        await using var server = TestHttpServer.Start(_ => TestResponse.Json("{}"));
+        using var client = new HttpClient();
+        (await client.GetAsync(server.Url())).EnsureSuccessStatusCode();
     }
 }

@@ -143,6 +143,61 @@ public class ForEachTests
         Assert.That(instance.Variable("person"), Is.Null, "the loop item belongs to the iteration, not to the workflow");
     }
 
+    [Test]
+    public async Task A_join_in_the_body_waits_for_the_branches_of_its_own_iteration()
+    {
+        await using var engine = EngineHarness.Create();
+        var flow = Flow.Create("foreach-join")
+            .Start()
+            .Activity("loop", "ForEach", new JsonObject { ["items"] = new JsonArray("a", "b"), ["mode"] = "Parallel" })
+            .Activity("fork", "Fork", new JsonObject { ["branches"] = new JsonArray("Check", "Log") })
+            .Activity("check", "WaitForSignal", new JsonObject { ["signal"] = "checked", ["correlationId"] = Expr.Js("variables.item") })
+            .Log("note", Expr.Liquid("noted {{ variables.item }}"))
+            .Activity("join", "Join")
+            .Log("joined", Expr.Liquid("joined {{ variables.item }} after {{ activities.check.output.by }}"))
+            .Connect("start", "loop")
+            .Connect("loop", "fork", "Body")
+            .Connect("fork", "check", "Check").Connect("check", "join")
+            .Connect("fork", "note", "Log").Connect("note", "join")
+            .Connect("join", "joined")
+            .Build();
+        var instance = await engine.RunAsync(flow);
+
+        await engine.Runtime.SignalAsync("checked", "b", new JsonObject { ["by"] = "bob" });
+        var logs = (await engine.JournalAsync(instance.Id)).LogMessages();
+        Assert.That(logs, Has.Member("joined b after bob").And.No.Member("joined a after bob"));
+        (await engine.GetAsync(instance.Id)).AssertStatus(WorkflowStatus.Suspended);
+
+        await engine.Runtime.SignalAsync("checked", "a", new JsonObject { ["by"] = "ann" });
+        (await engine.GetAsync(instance.Id)).AssertStatus(WorkflowStatus.Finished);
+        Assert.That((await engine.JournalAsync(instance.Id)).LogMessages(), Is.EquivalentTo(new[]
+        {
+            "noted a", "noted b", "joined b after bob", "joined a after ann",
+        }));
+    }
+
+    [Test]
+    public async Task A_loop_in_a_loop_sees_both_items()
+    {
+        await using var engine = EngineHarness.Create();
+        var flow = Flow.Create("foreach-nested")
+            .Start()
+            .Activity("rows", "ForEach", new JsonObject { ["items"] = new JsonArray(1, 2), ["itemVariable"] = "row" })
+            .Activity("cols", "ForEach", new JsonObject { ["items"] = new JsonArray("x", "y"), ["itemVariable"] = "col", ["indexVariable"] = "c" })
+            .Log("cell", Expr.Liquid("{{ variables.row }}{{ variables.col }}"))
+            .Log("after", Expr.Liquid("rows: {{ activities.rows.output.count }}"))
+            .Connect("start", "rows")
+            .Connect("rows", "cols", "Body")
+            .Connect("cols", "cell", "Body")
+            .Connect("rows", "after")
+            .Build();
+
+        var instance = await engine.RunAsync(flow);
+
+        instance.AssertStatus(WorkflowStatus.Finished);
+        Assert.That((await engine.JournalAsync(instance.Id)).LogMessages(), Is.EqualTo(new[] { "1x", "1y", "2x", "2y", "rows: 2" }));
+    }
+
     private static IEnumerable<string> Waiting(WorkflowInstance instance) =>
         instance.Waits(BookmarkKinds.Signal).Select(b => b.CorrelationId!);
 }
