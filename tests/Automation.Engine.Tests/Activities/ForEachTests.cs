@@ -72,6 +72,46 @@ public class ForEachTests
     }
 
     [Test]
+    public async Task Parallel_mode_calls_a_service_at_most_degree_at_a_time()
+    {
+        var active = 0;
+        var most = 0;
+        await using var server = TestHttpServer.Start(async (_, stopping) =>
+        {
+            var now = Interlocked.Increment(ref active);
+            InterlockedMax(ref most, now);
+            await Task.Delay(50, stopping);
+            Interlocked.Decrement(ref active);
+            return TestResponse.Json("{}");
+        });
+        await using var engine = EngineHarness.Create();
+        var flow = Flow.Create("foreach-http")
+            .Start()
+            .Activity("loop", "ForEach", new JsonObject
+            {
+                ["items"] = new JsonArray(1, 2, 3, 4, 5),
+                ["mode"] = "Parallel",
+                ["degreeOfParallelism"] = 2,
+            })
+            .Activity("call", "HttpRequest", new JsonObject { ["url"] = Expr.Liquid(server.Url("/items/{{ variables.item }}")) })
+            .Connect("start", "loop")
+            .Connect("loop", "call", "Body")
+            .Build();
+
+        var instance = await engine.RunAsync(flow);
+
+        instance.AssertStatus(WorkflowStatus.Finished);
+        Assert.That(server.Requests.Select(r => r.Path), Is.EquivalentTo(Enumerable.Range(1, 5).Select(i => $"/items/{i}")));
+        Assert.That(most, Is.EqualTo(2));
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        for (var seen = Volatile.Read(ref target); value > seen; seen = Volatile.Read(ref target))
+            if (Interlocked.CompareExchange(ref target, value, seen) == seen) return;
+    }
+
+    [Test]
     public async Task Parallel_mode_with_human_tasks_opens_at_most_degree_tasks_at_once()
     {
         await using var engine = EngineHarness.Create();

@@ -42,6 +42,38 @@ public class CancelTests
     }
 
     [Test]
+    public async Task Cancelling_stops_a_call_in_flight_and_nothing_after_it_runs()
+    {
+        var called = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = TestHttpServer.Start(async (_, stopping) =>
+        {
+            called.TrySetResult();
+            await Task.Delay(TimeSpan.FromSeconds(10), stopping);
+            return TestResponse.Json("{}");
+        });
+        await using var engine = EngineHarness.Create();
+        await engine.PublishAsync(Flow.Create("slow-call")
+            .Start()
+            .Activity("call", "HttpRequest", new JsonObject { ["url"] = server.Url("/slow") })
+            .Log("after", "after")
+            .Chain("start", "call", "after")
+            .Build());
+        var instance = await engine.Runtime.StartAsync(new StartRequest { DefinitionId = "slow-call" });
+        await called.Task.WaitAsync(TimeSpan.FromSeconds(5));
+
+        var cancelled = await engine.Runtime.CancelAsync(instance.Id).WaitAsync(TimeSpan.FromSeconds(3));
+
+        cancelled.AssertStatus(WorkflowStatus.Cancelled);
+        await Task.Delay(50);
+        var stored = (await engine.GetAsync(instance.Id)).AssertStatus(WorkflowStatus.Cancelled);
+        Assert.That(stored.State.Queue, Is.Empty);
+        var journal = await engine.JournalAsync(instance.Id);
+        Assert.That(journal.Count(JournalEventKind.ActivityCompleted, "call"), Is.Zero);
+        Assert.That(journal.Count(JournalEventKind.ActivityFaulted), Is.Zero);
+        Assert.That(journal.LogMessages(), Is.Empty);
+    }
+
+    [Test]
     public async Task An_ended_instance_cannot_be_cancelled()
     {
         await using var engine = EngineHarness.Create();
