@@ -51,9 +51,24 @@ public sealed class RunWorkflow : IResumableActivity
     }
 
     /// <inheritdoc />
-    public ValueTask<ActivityResult> ResumeAsync(ActivityContext context, Bookmark bookmark, JsonNode? payload) =>
-        Complete(context, payload?["instanceId"]?.GetValue<string>() ?? bookmark.Name!, payload?["status"]?.GetValue<string>() ?? "",
-            payload?["output"] as JsonObject, payload?["faultMessage"]?.GetValue<string>()).AsTask();
+    /// <remarks>
+    /// The stored child, not the payload, says how it ended: when this step is retried after a fault, the payload is the
+    /// one that reported the fault, and the child may since have been retried (finished, or waiting again).
+    /// </remarks>
+    public async ValueTask<ActivityResult> ResumeAsync(ActivityContext context, Bookmark bookmark, JsonNode? payload)
+    {
+        var childId = payload?["instanceId"]?.GetValue<string>() ?? bookmark.Name!;
+        var child = await context.GetInstanceAsync(childId).ConfigureAwait(false);
+        if (child is { IsEnded: true })
+            return Complete(context, child.Id, child.Status.ToString(), child.Output, child.FaultMessage);
+        if (child is not null)
+        {
+            context.CreateBookmark(BookmarkKinds.ChildWorkflow, name: childId, id: bookmark.Id);
+            return ActivityResult.Wait;
+        }
+        return Complete(context, childId, payload?["status"]?.GetValue<string>() ?? "", payload?["output"] as JsonObject,
+            payload?["faultMessage"]?.GetValue<string>());
+    }
 
     /// <summary>
     /// Fails this step, rather than the commit that would start the child, when the child cannot start: its workflow or
