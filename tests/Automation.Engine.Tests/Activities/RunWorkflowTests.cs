@@ -70,6 +70,66 @@ public class RunWorkflowTests
         Assert.That(child.Status, Is.EqualTo(WorkflowStatus.Faulted));
     }
 
+    /// <summary>A child that calls the register, asks a person to confirm, then returns the register's greeting.</summary>
+    private static WorkflowDefinition Lookup(TestHttpServer server) => Flow.Create("lookup")
+        .Input("name", ValueTypes.String)
+        .Output("greeting")
+        .Start()
+        .Activity("call", "HttpRequest", new JsonObject { ["url"] = server.Url("/register") })
+        .Activity("confirm", "HumanTask", new JsonObject { ["title"] = "Confirm the register entry" })
+        .Set("keep", "greeting", Expr.Js("activities.call.output.body.greeting"))
+        .Chain("start", "call", "confirm", "keep")
+        .Build();
+
+    /// <summary>The register: down (503) until <paramref name="healthy"/> says otherwise.</summary>
+    private static TestHttpServer Register(Func<bool> healthy) => TestHttpServer.Start(_ => healthy()
+        ? TestResponse.Json("""{ "greeting": "Hello from the register" }""")
+        : new TestResponse(503, "down", "text/plain"));
+
+    [Test]
+    public async Task After_the_faulted_child_is_retried_retrying_the_parent_takes_the_child_output()
+    {
+        var healthy = false;
+        await using var server = Register(() => Volatile.Read(ref healthy));
+        await using var engine = EngineHarness.Create();
+        await engine.PublishAsync(Lookup(server));
+        var parent = (await engine.RunAsync(Parent("lookup"), new JsonObject { ["name"] = "Ada" })).AssertStatus(WorkflowStatus.Faulted);
+        var child = (await engine.Instances.ListChildrenAsync(parent.Id)).Single();
+
+        var tooEarly = await engine.Runtime.RetryAsync(parent.Id);
+        tooEarly.AssertStatus(WorkflowStatus.Faulted);
+        Assert.That(tooEarly.FaultMessage, Does.Contain("ended faulted"), "the child is still faulted, so the parent is too");
+
+        Volatile.Write(ref healthy, true);
+        (await engine.Runtime.RetryAsync(child.Id)).AssertStatus(WorkflowStatus.Suspended);
+        await engine.Runtime.CompleteTaskAsync((await engine.SingleOpenTaskAsync(child.Id)).Id, "ann", null, null);
+        parent = await engine.Runtime.RetryAsync(parent.Id);
+
+        parent.AssertStatus(WorkflowStatus.Finished);
+        Assert.That(parent.Output!["result"]!.GetValue<string>(), Is.EqualTo("Hello from the register"));
+        Assert.That(await engine.Instances.ListChildrenAsync(parent.Id), Has.Count.EqualTo(1), "no second child");
+    }
+
+    [Test]
+    public async Task A_parent_retried_while_its_retried_child_waits_continues_when_the_child_finishes()
+    {
+        var healthy = false;
+        await using var server = Register(() => Volatile.Read(ref healthy));
+        await using var engine = EngineHarness.Create();
+        await engine.PublishAsync(Lookup(server));
+        var parent = (await engine.RunAsync(Parent("lookup"), new JsonObject { ["name"] = "Ada" })).AssertStatus(WorkflowStatus.Faulted);
+        var child = (await engine.Instances.ListChildrenAsync(parent.Id)).Single();
+        Volatile.Write(ref healthy, true);
+        (await engine.Runtime.RetryAsync(child.Id)).AssertStatus(WorkflowStatus.Suspended);
+
+        parent = await engine.Runtime.RetryAsync(parent.Id);
+
+        parent.AssertStatus(WorkflowStatus.Suspended);
+        await engine.Runtime.CompleteTaskAsync((await engine.SingleOpenTaskAsync(child.Id)).Id, "ann", null, null);
+        parent = (await engine.GetAsync(parent.Id)).AssertStatus(WorkflowStatus.Finished);
+        Assert.That(parent.Output!["result"]!.GetValue<string>(), Is.EqualTo("Hello from the register"));
+    }
+
     [Test]
     public async Task A_parent_waits_suspended_until_its_child_task_is_completed()
     {
