@@ -17,6 +17,11 @@ internal sealed partial class InstanceRun
         _started.Remove(item.Id);
         Instance.State.Queue.Remove(item);
         if (Instance.IsEnded) return;
+        if (_discarded.Remove(item.Id))
+        {
+            CheckDrained(item.ScopeId);
+            return;
+        }
         var node = Workflow.Nodes.GetValueOrDefault(item.ActivityId);
         ActivityResult result;
         try
@@ -187,7 +192,7 @@ internal sealed partial class InstanceRun
     private void CancelBranchesInto(string scopeId, string joinId)
     {
         var ancestors = Workflow.Ancestors(joinId);
-        Instance.State.Queue.RemoveAll(w => w.ScopeId == scopeId && ancestors.Contains(w.ActivityId) && !_started.Contains(w.Id));
+        DiscardQueued(w => w.ScopeId == scopeId && ancestors.Contains(w.ActivityId));
         foreach (var bookmark in Instance.State.Bookmarks.Where(b => b.ScopeId == scopeId && ancestors.Contains(b.ActivityId)).ToArray())
             RemoveBookmark(bookmark, cancelTask: true);
         foreach (var child in Instance.State.Scopes.Values.Where(s => s.ParentId == scopeId && s.OwnerActivityId is { } o && ancestors.Contains(o)).ToArray())
@@ -197,9 +202,20 @@ internal sealed partial class InstanceRun
     private void RemoveScopeTree(string scopeId)
     {
         foreach (var child in Instance.State.Scopes.Values.Where(s => s.ParentId == scopeId).ToArray()) RemoveScopeTree(child.Id);
-        Instance.State.Queue.RemoveAll(w => w.ScopeId == scopeId && !_started.Contains(w.Id));
+        DiscardQueued(w => w.ScopeId == scopeId);
         foreach (var bookmark in Instance.State.Bookmarks.Where(b => b.ScopeId == scopeId).ToArray()) RemoveBookmark(bookmark, cancelTask: true);
         Instance.State.Scopes.Remove(scopeId);
+    }
+
+    /// <summary>
+    /// Drops the queued work that <paramref name="match"/> selects. Work already running cannot be stopped alone: it is
+    /// left to finish and its result is dropped, so a cancelled branch does not go on after its call returns.
+    /// </summary>
+    private void DiscardQueued(Predicate<WorkItem> match)
+    {
+        foreach (var item in Instance.State.Queue)
+            if (_started.Contains(item.Id) && match(item)) _discarded.Add(item.Id);
+        Instance.State.Queue.RemoveAll(match);
     }
 
     private void RemoveBookmark(Bookmark bookmark, bool cancelTask)

@@ -16,6 +16,8 @@ namespace Automation.Engine.Runtime;
 internal sealed partial class InstanceRun
 {
     private readonly HashSet<long> _started = [];
+    /// <summary>Work items still running whose branch was cancelled meanwhile (Join WaitAny): their results are dropped.</summary>
+    private readonly HashSet<long> _discarded = [];
     private readonly CancellationTokenSource _cancellation;
     private bool _stopRequested;
 
