@@ -130,4 +130,68 @@ public class ForkJoinTests
         Assert.That(tasks[0].Status, Is.EqualTo(HumanTaskStatus.Cancelled));
         Assert.That(instance.State.Bookmarks, Is.Empty);
     }
+
+    [Test]
+    public async Task Wait_any_stops_the_other_branch_even_when_its_call_is_already_in_flight()
+    {
+        await using var server = TestHttpServer.Start(async (request, stopping) =>
+        {
+            if (request.Path == "/slow") await Task.Delay(200, stopping);
+            return TestResponse.Json("{}");
+        });
+        await using var engine = EngineHarness.Create();
+        var flow = Flow.Create("fork-wait-any-in-flight")
+            .Start()
+            .Activity("fork", "Fork", new JsonObject { ["branches"] = new JsonArray("Slow", "Fast") })
+            .Activity("slow", "HttpRequest", new JsonObject { ["url"] = server.Url("/slow") })
+            .Log("slowDone", "slow branch went on")
+            .Activity("fast", "HttpRequest", new JsonObject { ["url"] = server.Url("/fast") })
+            .Activity("join", "Join", new JsonObject { ["mode"] = "WaitAny" })
+            .Log("after", "after")
+            .Connect("start", "fork")
+            .Connect("fork", "slow", "Slow").Connect("slow", "slowDone").Connect("slowDone", "join")
+            .Connect("fork", "fast", "Fast").Connect("fast", "join")
+            .Connect("join", "after")
+            .Build();
+        await engine.PublishAsync(flow);
+
+        var instance = await engine.StartAsync(flow.Id);
+
+        instance.AssertStatus(WorkflowStatus.Finished);
+        var journal = await engine.JournalAsync(instance.Id);
+        Assert.That(journal.Where(e => e.Kind == JournalEventKind.ActivityCompleted && e.ActivityId == "join").Select(e => e.Outcome), Has.Exactly(1).EqualTo("Done"));
+        Assert.That(journal.LogMessages(), Is.EqualTo(new[] { "after" }));
+    }
+
+    [Test]
+    public async Task Wait_any_stops_a_loop_on_the_other_branch_whose_body_call_is_in_flight()
+    {
+        await using var server = TestHttpServer.Start(async (request, stopping) =>
+        {
+            if (request.Path == "/slow") await Task.Delay(200, stopping);
+            return TestResponse.Json("{}");
+        });
+        await using var engine = EngineHarness.Create();
+        var flow = Flow.Create("fork-wait-any-loop")
+            .Start()
+            .Activity("fork", "Fork", new JsonObject { ["branches"] = new JsonArray("Loop", "Fast") })
+            .Activity("loop", "ForEach", new JsonObject { ["items"] = new JsonArray(1, 2) })
+            .Activity("slow", "HttpRequest", new JsonObject { ["url"] = server.Url("/slow") })
+            .Log("slowDone", "loop body went on")
+            .Activity("fast", "HttpRequest", new JsonObject { ["url"] = server.Url("/fast") })
+            .Activity("join", "Join", new JsonObject { ["mode"] = "WaitAny" })
+            .Log("after", "after")
+            .Connect("start", "fork")
+            .Connect("fork", "loop", "Loop").Connect("loop", "slow", "Body").Connect("slow", "slowDone").Connect("loop", "join")
+            .Connect("fork", "fast", "Fast").Connect("fast", "join")
+            .Connect("join", "after")
+            .Build();
+        await engine.PublishAsync(flow);
+
+        var instance = await engine.StartAsync(flow.Id);
+
+        instance.AssertStatus(WorkflowStatus.Finished);
+        Assert.That((await engine.JournalAsync(instance.Id)).LogMessages(), Is.EqualTo(new[] { "after" }));
+        Assert.That(server.Requests.Count(r => r.Path == "/slow"), Is.EqualTo(1), "the second iteration never started");
+    }
 }
