@@ -1,0 +1,72 @@
+using System.Text.Json.Nodes;
+using Automation.Engine.Model;
+
+namespace Automation.Engine.Persistence.InMemory;
+
+/// <summary>
+/// Deep copies of the small model objects, made the way a SQL round trip would return them (timestamps in UTC
+/// milliseconds, the owning instance id set), so that the in-memory store never shares objects with callers.
+/// </summary>
+internal static class ModelCopies
+{
+    public static Bookmark Copy(Bookmark b, string instanceId) => new()
+    {
+        Id = b.Id,
+        InstanceId = instanceId,
+        ActivityId = b.ActivityId,
+        ScopeId = b.ScopeId,
+        Kind = b.Kind,
+        Name = b.Name,
+        CorrelationId = b.CorrelationId,
+        DueAt = StoreTime.Normalize(b.DueAt),
+        Data = Clone(b.Data),
+        CreatedAt = StoreTime.Normalize(b.CreatedAt),
+    };
+
+    public static JournalEntry Copy(JournalEntry e, string instanceId) => new()
+    {
+        InstanceId = instanceId,
+        Sequence = e.Sequence,
+        Timestamp = StoreTime.Normalize(e.Timestamp),
+        Kind = e.Kind,
+        ActivityId = e.ActivityId,
+        ActivityType = e.ActivityType,
+        ScopeId = e.ScopeId,
+        Outcome = e.Outcome,
+        DurationMs = e.DurationMs,
+        Message = e.Message,
+        Data = Clone(e.Data),
+    };
+
+    public static HumanTask Copy(HumanTask t, string instanceId) => new()
+    {
+        Id = t.Id,
+        InstanceId = instanceId,
+        DefinitionId = t.DefinitionId,
+        ActivityId = t.ActivityId,
+        BookmarkId = t.BookmarkId,
+        Title = t.Title,
+        Description = t.Description,
+        FormSchema = Clone(t.FormSchema),
+        Assignee = t.Assignee,
+        Role = t.Role,
+        DueAt = StoreTime.Normalize(t.DueAt),
+        Status = t.Status,
+        ClaimedBy = t.ClaimedBy,
+        CompletedBy = t.CompletedBy,
+        Result = Clone(t.Result),
+        CreatedAt = StoreTime.Normalize(t.CreatedAt),
+        CompletedAt = StoreTime.Normalize(t.CompletedAt),
+    };
+
+    public static HumanTask Copy(HumanTask t) => Copy(t, t.InstanceId);
+
+    public static ApiKeyRecord Copy(ApiKeyRecord k) => k with
+    {
+        Roles = [.. k.Roles],
+        CreatedAt = StoreTime.Normalize(k.CreatedAt),
+        RevokedAt = StoreTime.Normalize(k.RevokedAt),
+    };
+
+    private static JsonObject? Clone(JsonObject? o) => (JsonObject?)o?.DeepClone();
+}
