@@ -127,11 +127,17 @@ public sealed class ActivityContext
     public void Log(LogLevel level, string message) => Logs.Add((level, message));
 
     /// <summary>Creates a bookmark; return <see cref="ActivityResult.Wait"/> to wait on it.</summary>
-    public Bookmark CreateBookmark(string kind, string? name = null, string? correlationId = null, DateTimeOffset? dueAt = null, JsonObject? data = null)
+    /// <param name="kind">One of <see cref="BookmarkKinds"/> or a module's own kind.</param>
+    /// <param name="name">Lookup name (the signal name).</param>
+    /// <param name="correlationId">Lookup key within the name.</param>
+    /// <param name="dueAt">When set, the timer loop resumes the bookmark at this time.</param>
+    /// <param name="data">Activity-private data kept with the bookmark.</param>
+    /// <param name="id">A fixed id, for waits that must keep their id when the step runs again; new when null.</param>
+    public Bookmark CreateBookmark(string kind, string? name = null, string? correlationId = null, DateTimeOffset? dueAt = null, JsonObject? data = null, string? id = null)
     {
         var bookmark = new Bookmark
         {
-            Id = _run.NewGuidId(),
+            Id = id ?? _run.NewGuidId(),
             InstanceId = InstanceId,
             ActivityId = ActivityId,
             ScopeId = _item.ScopeId,
