@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using Automation.Engine.Activities.Framework;
 using Automation.Engine.Hosting;
 using Automation.Engine.Runtime;
 using Automation.Engine.Serialization;
+using Automation.Engine.Validation;
 using Automation.Server.Api;
 using Automation.Server.Auth;
 using Automation.Server.Errors;
@@ -52,6 +54,7 @@ public static class ServerComposition
 
         services.AddSingleton(_ => WorkflowSchema.Load());
         services.AddSingleton<DefinitionReader>();
+        services.AddSingleton(sp => new WorkflowValidator(sp.GetRequiredService<ActivityRegistry>()));
         services.AddSingleton<IDefinitionValidator, EngineDefinitionValidator>();
         services.AddSingleton<FormDataValidator>();
         services.AddSingleton<SampleImporter>();

@@ -1,4 +1,3 @@
-using Automation.Engine.Activities.Framework;
 using Automation.Engine.Model;
 using Automation.Engine.Validation;
 
@@ -11,16 +10,9 @@ public interface IDefinitionValidator
     IReadOnlyList<ValidationError> Validate(WorkflowDefinition definition);
 }
 
-/// <summary>
-/// The engine's <c>WorkflowValidator</c> behind <see cref="IDefinitionValidator"/>.
-/// Seam: until the validator lands on main, this reports no errors; switch it on after merging.
-/// </summary>
-internal sealed class EngineDefinitionValidator(ActivityRegistry registry) : IDefinitionValidator
+/// <summary>The engine's <see cref="WorkflowValidator"/> behind <see cref="IDefinitionValidator"/>.</summary>
+internal sealed class EngineDefinitionValidator(WorkflowValidator validator) : IDefinitionValidator
 {
     /// <inheritdoc />
-    public IReadOnlyList<ValidationError> Validate(WorkflowDefinition definition)
-    {
-        _ = registry;
-        return [];
-    }
+    public IReadOnlyList<ValidationError> Validate(WorkflowDefinition definition) => validator.Validate(definition);
 }
