@@ -38,12 +38,13 @@ internal sealed class ServerHarness : IAsyncDisposable
         dataDirectory ??= NewDataDirectory();
         var all = new Dictionary<string, string?>
         {
-            ["Automation:Store"] = "memory",
+            ["Automation:Store"] = "sqlite",
             ["Automation:DataDirectory"] = dataDirectory,
             ["Automation:Samples:Load"] = "false",
             ["Automation:Auth:BootstrapAdminKey"] = AdminKey,
             ["Automation:Runtime:TimerPollInterval"] = "00:00:00.100",
             ["Serilog:MinimumLevel:Default"] = "Warning",
+            ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
         var server = await AutomationServerHost.StartAsync(all, services);

@@ -1,27 +1,21 @@
-using Automation.Engine.Persistence;
-using Automation.Engine.Persistence.InMemory;
+using Automation.Storage;
 
 namespace Automation.Server.Hosting;
 
-/// <summary>Registers and prepares the store chosen by <see cref="AutomationOptions.Store"/>.</summary>
+/// <summary>Registers and prepares the store chosen by <see cref="AutomationOptions.Store"/>, through Automation.Storage.</summary>
 internal static class StorageSetup
 {
-    /// <summary>Registers the definition, instance, task and API key stores.</summary>
-    /// <exception cref="InvalidOperationException">The chosen store is not available in this build.</exception>
-    public static IServiceCollection AddServerStorage(this IServiceCollection services, AutomationOptions options)
-    {
-        // Seam: switch to Automation.Storage's AddAutomationStorage(StorageOptions) once the storage branch has it.
-        if (options.Store != StoreKind.Memory)
-            throw new InvalidOperationException(
-                $"The {options.Store.ToString().ToLowerInvariant()} store is not available in this build yet; set Automation:Store to memory.");
-        services.AddSingleton(_ => new InMemoryStore());
-        services.AddSingleton<IDefinitionStore>(sp => new InMemoryDefinitionStore(sp.GetRequiredService<InMemoryStore>()));
-        services.AddSingleton<IInstanceStore>(sp => new InMemoryInstanceStore(sp.GetRequiredService<InMemoryStore>()));
-        services.AddSingleton<ITaskStore>(sp => new InMemoryTaskStore(sp.GetRequiredService<InMemoryStore>()));
-        services.AddSingleton<IApiKeyStore>(sp => new InMemoryApiKeyStore(sp.GetRequiredService<InMemoryStore>()));
-        return services;
-    }
+    /// <summary>Registers the definition, instance, task and API key stores and the store's initializer.</summary>
+    /// <exception cref="InvalidOperationException">The store is misconfigured (for example postgres without a connection string).</exception>
+    public static IServiceCollection AddServerStorage(this IServiceCollection services, AutomationOptions options) =>
+        services.AddAutomationStorage(new StorageOptions
+        {
+            Store = options.Store.ToString().ToLowerInvariant(),
+            ConnectionString = options.ConnectionString,
+            DataDirectory = options.DataDirectoryFullPath,
+        });
 
     /// <summary>Creates or migrates the store's schema; runs before the server accepts requests.</summary>
-    public static Task InitializeStorageAsync(IServiceProvider services, CancellationToken cancellationToken) => Task.CompletedTask;
+    public static Task InitializeStorageAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<IStoreInitializer>().InitializeAsync(cancellationToken);
 }

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Automation.Engine.Persistence;
-using Automation.Engine.Persistence.InMemory;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Automation.Server.Tests.Auth;
@@ -12,7 +11,6 @@ public sealed partial class BootstrapAdminKeyTests
     [Test]
     public async Task A_generated_key_is_printed_once_never_logged_and_only_its_hash_stored()
     {
-        var store = new InMemoryStore();
         var dataDirectory = ServerHarness.NewDataDirectory();
         var console = new StringWriter();
         var original = Console.Out;
@@ -22,7 +20,7 @@ public sealed partial class BootstrapAdminKeyTests
         {
             await using (var server = await ServerHarness.StartAsync(
                 new Dictionary<string, string?> { ["Automation:Auth:BootstrapAdminKey"] = null, ["Serilog:MinimumLevel:Default"] = "Information" },
-                services => services.AddSingleton(store), dataDirectory))
+                dataDirectory: dataDirectory))
             {
                 var match = PrintedKey().Match(console.ToString());
                 Assert.That(match.Success, Is.True, console.ToString());
@@ -36,10 +34,10 @@ public sealed partial class BootstrapAdminKeyTests
                 Assert.That(keys.Single().KeyHash, Is.Not.EqualTo(key).And.Length.EqualTo(64));
             }
 
-            // A second start on the same store creates no key and prints nothing.
+            // A second start on the same SQLite file creates no key and prints nothing.
             console.GetStringBuilder().Clear();
             await using (var again = await ServerHarness.StartAsync(
-                new Dictionary<string, string?> { ["Automation:Auth:BootstrapAdminKey"] = null }, services => services.AddSingleton(store)))
+                new Dictionary<string, string?> { ["Automation:Auth:BootstrapAdminKey"] = null }, dataDirectory: dataDirectory))
             {
                 Assert.That(console.ToString(), Does.Not.Contain("FIRST RUN"));
                 Assert.That(await again.Services.GetRequiredService<IApiKeyStore>().ListAsync(), Has.Count.EqualTo(1));

@@ -1,7 +1,5 @@
 using System.Net.Http.Json;
-using Automation.Engine.Persistence.InMemory;
 using Automation.Server.Samples;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Automation.Server.Tests.Samples;
 
@@ -11,9 +9,9 @@ public sealed class SampleImporterTests
     [Test]
     public async Task Samples_are_imported_and_published_on_first_start_only()
     {
-        var store = new InMemoryStore(); // shared by both starts, as a database file would be
+        var dataDirectory = ServerHarness.NewDataDirectory(); // one SQLite file for both starts
         var settings = new Dictionary<string, string?> { ["Automation:Samples:Load"] = "true" };
-        await using (var first = await ServerHarness.StartAsync(settings, s => s.AddSingleton(store)))
+        await using (var first = await ServerHarness.StartAsync(settings, dataDirectory: dataDirectory))
         {
             using var api = first.Client();
             var definitions = await Http.ReadArrayAsync(await api.GetAsync("/api/workflow-definitions"), 200);
@@ -23,10 +21,14 @@ public sealed class SampleImporterTests
             Assert.That((int)(await api.DeleteAsync("/api/workflow-definitions/order-routing")).StatusCode, Is.EqualTo(204));
         }
 
-        await using var second = await ServerHarness.StartAsync(settings, s => s.AddSingleton(store));
-        using var api2 = second.Client();
-        var after = await Http.ReadArrayAsync(await api2.GetAsync("/api/workflow-definitions"), 200);
-        Assert.That(after.Select(d => d!["id"]!.GetValue<string>()), Does.Not.Contain("order-routing"), "not imported again");
+        await using (var second = await ServerHarness.StartAsync(settings, dataDirectory: dataDirectory))
+        {
+            using var api2 = second.Client();
+            var after = await Http.ReadArrayAsync(await api2.GetAsync("/api/workflow-definitions"), 200);
+            Assert.That(after.Select(d => d!["id"]!.GetValue<string>()), Is.EquivalentTo(new[] { "hello-approval", "batch-greetings" }),
+                "the store was not empty, so nothing is imported again");
+        }
+        Directory.Delete(dataDirectory, recursive: true);
     }
 
     [Test]
