@@ -38,6 +38,8 @@ internal static class ServerLogging
     {
         app.UseSerilogRequestLogging(options =>
         {
+            // The host's logger: the static Log.Logger is left alone (several servers may share a test process).
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
             options.GetLevel = (context, _, exception) =>
                 exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
                 : context.Request.Path.StartsWithSegments("/health") ? LogEventLevel.Verbose
