@@ -42,7 +42,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         InvalidWorkflowInputException input =>
             Problem(StatusCodes.Status400BadRequest, "The workflow input is invalid", input.Message, input.Errors),
         TaskCompletionException completion =>
-            Problem(StatusCodes.Status400BadRequest, "The task cannot be completed so", completion.Message, new[] { completion.Message }),
+            Problem(StatusCodes.Status400BadRequest, "The task cannot be completed with this outcome", completion.Message, new[] { completion.Message }),
         BadHttpRequestException { InnerException: JsonException json } => MalformedJson(json),
         JsonException json => MalformedJson(json),
         BadHttpRequestException bad => Problem(bad.StatusCode, "Bad request", bad.Message),
