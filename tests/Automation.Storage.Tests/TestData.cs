@@ -83,7 +83,7 @@ internal static class TestData
             Variables = new JsonObject { ["item"] = "row 7" },
         };
         state.Queue.Add(new WorkItem { Id = 11, Kind = WorkKind.Execute, ActivityId = "fetch", ScopeId = "s7", Attempt = 2, From = "loop" });
-        state.Queue.Add(new WorkItem { Id = 12, Kind = WorkKind.Resume, ActivityId = "wait", BookmarkId = "bm-1", Payload = new JsonObject { ["approved"] = true } });
+        state.Queue.Add(new WorkItem { Id = 12, Kind = WorkKind.Resume, ActivityId = "wait", Bookmark = Bookmark("bm-1", id, BookmarkKinds.Signal, "approved", "FOI-2025-0042"), NotBefore = T0.AddSeconds(1), Payload = new JsonObject { ["approved"] = true } });
         state.Queue.Add(new WorkItem { Id = 13, Kind = WorkKind.ScopeCompleted, ActivityId = "loop", Payload = "s7" });
         state.Bookmarks.Add(Bookmark("bm-1", id, BookmarkKinds.Signal, "approved", "FOI-2025-0042"));
         state.Bookmarks.Add(Bookmark("bm-2", id, BookmarkKinds.Timer, null, null, T0.AddDays(20)));
