@@ -67,6 +67,7 @@ internal sealed partial class InstanceRun
         }
         ChildStarts.Clear();
         if (CancelledTaskBookmarks.Count > 0) await CancelTasksAsync().ConfigureAwait(false);
+        MaskPendingJournal();
 
         var now = Runtime.Clock.GetUtcNow();
         Instance.UpdatedAt = now;
@@ -92,6 +93,21 @@ internal sealed partial class InstanceRun
         AddedTasks.Clear();
         UpdatedTasks.Clear();
         if (earliestTimer is { } due) Runtime.Timers.Wake(due);
+    }
+
+    /// <summary>
+    /// Masks the entries about to be saved with the secrets' values as they are now. An entry is masked when it is
+    /// written, but a step that sets a secret journals its inputs (the new value) before the variable holds it, and an
+    /// earlier step may have fetched it (an HTTP response holding a token).
+    /// </summary>
+    private void MaskPendingJournal()
+    {
+        if (PendingJournal.Count == 0 || SecretValues() is not { Count: > 0 } secrets) return;
+        foreach (var entry in PendingJournal)
+        {
+            if (entry.Message is { } message) entry.Message = SecretMasker.Apply(message, secrets);
+            if (entry.Data is { } data) SecretMasker.Apply(data, secrets);
+        }
     }
 
     private async Task CancelTasksAsync()

@@ -4,7 +4,7 @@ namespace Automation.Engine.Runtime;
 public sealed class RuntimeOptions
 {
     /// <summary>This process's identity in leases; unique per process by default.</summary>
-    public string NodeId { get; set; } = NewNodeId();
+    public string NodeId { get; set; } = DefaultNodeId();
 
     /// <summary>How long a node owns a Running instance before another node may recover it.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
@@ -33,11 +33,10 @@ public sealed class RuntimeOptions
     /// <summary>When false, the journal records only instance-level events and faults (for benchmarks of raw throughput).</summary>
     public bool DetailedJournal { get; set; } = true;
 
-    // Minimal fix from the server branch: "[..40]" threw when the id was shorter than 40 characters (a short host name
-    // such as "vm" and a PID under 1000), so the options, and the server, could not be created.
-    private static string NewNodeId()
+    /// <summary>Machine name, process id and a random part, cut to 40 characters.</summary>
+    private static string DefaultNodeId()
     {
         var id = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
-        return id.Length > 40 ? id[..40] : id;
+        return id.Length <= 40 ? id : id[..40];
     }
 }

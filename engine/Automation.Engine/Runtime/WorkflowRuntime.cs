@@ -123,35 +123,46 @@ public sealed class WorkflowRuntime : IWorkflowRuntime
     /// <inheritdoc />
     public async Task<HumanTask> CompleteTaskAsync(string taskId, string user, string? outcome, JsonObject? data, CancellationToken cancellationToken = default)
     {
-        var task = await Tasks.GetAsync(taskId, cancellationToken).ConfigureAwait(false) ?? throw new TaskNotFoundException(taskId);
-        InstanceRun run;
-        using (await _locks.AcquireAsync(task.InstanceId, cancellationToken).ConfigureAwait(false))
+        var instanceId = (await Tasks.GetAsync(taskId, cancellationToken).ConfigureAwait(false) ?? throw new TaskNotFoundException(taskId)).InstanceId;
+        for (var attempt = 1; ; attempt++)
         {
-            task = await Tasks.GetAsync(taskId, cancellationToken).ConfigureAwait(false) ?? throw new TaskNotFoundException(taskId);
-            if (task.Status is HumanTaskStatus.Completed or HumanTaskStatus.Cancelled)
-                throw new TaskStateException($"Task '{taskId}' is already {task.Status.ToString().ToLowerInvariant()}.");
-            if (task.Status == HumanTaskStatus.Claimed && task.ClaimedBy != user)
-                throw new TaskStateException($"Task '{taskId}' is claimed by {task.ClaimedBy}.");
-            var loaded = await LoadAsync(task.InstanceId, cancellationToken).ConfigureAwait(false)
-                ?? throw new InstanceNotFoundException(task.InstanceId);
-            var bookmark = loaded.Instance.State.Bookmarks.FirstOrDefault(b => b.Id == task.BookmarkId);
-            if (loaded.Instance.IsEnded || bookmark is null)
-                throw new TaskStateException($"Task '{taskId}' can no longer be completed: its workflow instance is {loaded.Instance.Status.ToString().ToLowerInvariant()}.");
-            var outcomes = bookmark.Data?["outcomes"] is JsonArray list ? list.Select(o => o!.GetValue<string>()).ToArray() : [Model.Outcomes.Done];
-            outcome ??= outcomes[0];
-            if (!outcomes.Contains(outcome, StringComparer.Ordinal))
-                throw new TaskCompletionException($"Outcome '{outcome}' is not one of this task's outcomes: {string.Join(", ", outcomes)}.");
-            task.Status = HumanTaskStatus.Completed;
-            task.CompletedBy = user;
-            task.CompletedAt = Clock.GetUtcNow();
-            task.Result = new JsonObject { ["outcome"] = outcome, ["data"] = data?.DeepClone() };
-            run = new InstanceRun(this, loaded.Instance, loaded.Workflow, cancellationToken);
-            run.CompleteTask(task);
-            run.Resume(bookmark, new JsonObject { ["outcome"] = outcome, ["data"] = data?.DeepClone(), ["completedBy"] = user });
-            await ExecuteAsync(run).ConfigureAwait(false);
+            HumanTask task;
+            InstanceRun run;
+            using (await _locks.AcquireAsync(instanceId, cancellationToken).ConfigureAwait(false))
+            {
+                task = await Tasks.GetAsync(taskId, cancellationToken).ConfigureAwait(false) ?? throw new TaskNotFoundException(taskId);
+                if (task.Status is HumanTaskStatus.Completed or HumanTaskStatus.Cancelled)
+                    throw new TaskStateException($"Task '{taskId}' is already {task.Status.ToString().ToLowerInvariant()}.");
+                if (task.Status == HumanTaskStatus.Claimed && task.ClaimedBy != user)
+                    throw new TaskStateException($"Task '{taskId}' is claimed by {task.ClaimedBy}.");
+                var loaded = await LoadAsync(task.InstanceId, cancellationToken).ConfigureAwait(false)
+                    ?? throw new InstanceNotFoundException(task.InstanceId);
+                var bookmark = loaded.Instance.State.Bookmarks.FirstOrDefault(b => b.Id == task.BookmarkId);
+                if (loaded.Instance.IsEnded || bookmark is null)
+                    throw new TaskStateException($"Task '{taskId}' can no longer be completed: its workflow instance is {loaded.Instance.Status.ToString().ToLowerInvariant()}.");
+                var outcomes = bookmark.Data?["outcomes"] is JsonArray list ? list.Select(o => o!.GetValue<string>()).ToArray() : [Model.Outcomes.Done];
+                outcome ??= outcomes[0];
+                if (!outcomes.Contains(outcome, StringComparer.Ordinal))
+                    throw new TaskCompletionException($"Outcome '{outcome}' is not one of this task's outcomes: {string.Join(", ", outcomes)}.");
+                task.Status = HumanTaskStatus.Completed;
+                task.CompletedBy = user;
+                task.CompletedAt = Clock.GetUtcNow();
+                task.Result = new JsonObject { ["outcome"] = outcome, ["data"] = data?.DeepClone() };
+                run = new InstanceRun(this, loaded.Instance, loaded.Workflow, cancellationToken);
+                run.CompleteTask(task);
+                run.Resume(bookmark, new JsonObject { ["outcome"] = outcome, ["data"] = data?.DeepClone(), ["completedBy"] = user });
+                try
+                {
+                    await ExecuteAsync(run).ConfigureAwait(false);
+                }
+                catch (ConcurrencyException) when (attempt < ConcurrencyRetries)
+                {
+                    continue; // Another node changed the instance: reload; the task may be completed now.
+                }
+            }
+            await AfterCommitAsync(run).ConfigureAwait(false);
+            return task;
         }
-        await AfterCommitAsync(run).ConfigureAwait(false);
-        return task;
     }
 
     /// <inheritdoc />
