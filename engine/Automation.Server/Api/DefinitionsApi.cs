@@ -69,8 +69,17 @@ public static class DefinitionsApi
         return TypedResults.Ok(SavedDraft.Of(saved, validator));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string definitionId, IDefinitionStore store, CancellationToken ct) =>
-        await store.DeleteAsync(definitionId, ct) ? TypedResults.NoContent() : Problems.NotFound($"Workflow '{definitionId}' does not exist.");
+    // Instances run the version they started on, so a definition that still has live instances is kept.
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string definitionId, IDefinitionStore store, IInstanceStore instances, CancellationToken ct)
+    {
+        foreach (var status in new[] { WorkflowStatus.Running, WorkflowStatus.Suspended, WorkflowStatus.Faulted })
+        {
+            var live = await instances.ListAsync(new InstanceQuery { DefinitionId = definitionId, Status = status, PageSize = 1 }, ct);
+            if (live.Items.Count > 0)
+                return Problems.Conflict($"Workflow '{definitionId}' still has {status.ToString().ToLowerInvariant()} instances; cancel them before deleting it.");
+        }
+        return await store.DeleteAsync(definitionId, ct) ? TypedResults.NoContent() : Problems.NotFound($"Workflow '{definitionId}' does not exist.");
+    }
 
     private static async Task<Results<Ok<DefinitionVersion>, ProblemHttpResult>> Publish(
         string definitionId, PublishRequest? body, ClaimsPrincipal user, IDefinitionValidator validator, IDefinitionStore store,

@@ -161,6 +161,23 @@ public sealed class DefinitionsApiTests
     }
 
     [Test]
+    public async Task Delete_is_409_while_instances_wait_and_204_once_they_are_cancelled()
+    {
+        var definition = Flows.Approval();
+        var id = definition["id"]!.GetValue<string>();
+        await Http.ReadAsync(await _api.PostAsJsonAsync("/api/workflow-definitions", definition), 201);
+        await Http.ReadAsync(await _api.PostAsJsonAsync($"/api/workflow-definitions/{id}/publish", new { }), 200);
+        var started = await Http.ReadAsync(await _api.PostAsJsonAsync($"/api/workflow-definitions/{id}/instances?wait=true", new { input = new { name = "Ann" } }), 200);
+        Assert.That(started["status"]!.GetValue<string>(), Is.EqualTo("suspended"));
+
+        var problem = await Http.ReadProblemAsync(await _api.DeleteAsync($"/api/workflow-definitions/{id}"), 409);
+        Assert.That(problem["detail"]!.GetValue<string>(), Does.Contain("suspended instances"));
+
+        await Http.ReadAsync(await _api.PostAsync($"/api/workflow-instances/{started["id"]}/cancel", null), 200);
+        Assert.That((int)(await _api.DeleteAsync($"/api/workflow-definitions/{id}")).StatusCode, Is.EqualTo(204));
+    }
+
+    [Test]
     public async Task Publishing_an_invalid_definition_is_400_listing_every_error_with_activity_ids()
     {
         var definition = Flows.Flow(Flows.NewId("invalid"),
