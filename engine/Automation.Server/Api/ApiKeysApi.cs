@@ -33,12 +33,15 @@ public static class ApiKeysApi
         foreach (var role in roles.Where(r => !Roles.IsKnown(r)))
             errors.Add(new ValidationError("unknown-role", $"'{role}' is not a role; use {string.Join(", ", Roles.All)}.", Field: "roles"));
         if (errors.Count > 0) return Problems.Invalid("The API key request is invalid", errors);
+        // The name is the user's identity (task assignee, journal, audit), so two live keys may not share one.
+        if ((await store.ListAsync(ct)).Any(k => k.RevokedAt is null && string.Equals(k.Name, name, StringComparison.OrdinalIgnoreCase)))
+            return Problems.Conflict($"A key named '{name}' already exists; revoke it first or choose another name.");
 
         var key = ApiKeys.Generate();
         var record = new ApiKeyRecord { Id = ApiKeys.NewId(), Name = name, KeyHash = ApiKeys.Hash(key), Roles = roles, CreatedAt = clock.GetUtcNow() };
         await store.AddAsync(record, ct);
         loggers.CreateLogger(typeof(ApiKeysApi)).LogInformation("Created API key {KeyId} '{KeyName}' with roles {Roles}", record.Id, name, roles);
-        return TypedResults.Created($"/api/api-keys/{record.Id}", new CreatedApiKey(record.Id, name, roles, record.CreatedAt, key));
+        return TypedResults.Created("/api/api-keys", new CreatedApiKey(record.Id, name, roles, record.CreatedAt, key));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Revoke(

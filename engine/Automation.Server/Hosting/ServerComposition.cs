@@ -67,9 +67,10 @@ public static class ServerComposition
     /// <summary>The request pipeline and every endpoint.</summary>
     public static WebApplication UseAutomationServer(this WebApplication app)
     {
+        // Outermost, so a request is logged with the status the client got (a 404 problem, not the exception behind it).
+        app.UseServerRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseServerRequestLogging();
         app.UseRouting();
         app.UseRouteLogContext();
         app.UseAuthentication();

@@ -30,7 +30,7 @@ public sealed class ApiKeysApiTests
         var key = created["key"]!.GetValue<string>();
         var id = created["id"]!.GetValue<string>();
         Assert.That(key, Has.Length.EqualTo(43));
-        Assert.That(response.Headers.Location?.ToString(), Is.EqualTo($"/api/api-keys/{id}"));
+        Assert.That(response.Headers.Location?.ToString(), Is.EqualTo("/api/api-keys"), "keys are listed, never fetched one by one");
 
         using var bot = _server.Client(key);
         await Http.ReadAsync(await bot.GetAsync("/api/workflow-instances"), 200);
@@ -46,6 +46,19 @@ public sealed class ApiKeysApiTests
         await Http.ReadProblemAsync(await bot.GetAsync("/api/workflow-instances"), 401);
         list = await Http.ReadArrayAsync(await _admin.GetAsync("/api/api-keys"), 200);
         Assert.That(list.Single(k => k!["id"]!.GetValue<string>() == id)!["revokedAt"], Is.Not.Null);
+    }
+
+    [Test]
+    public async Task A_second_live_key_with_the_same_name_is_409_because_the_name_is_the_identity()
+    {
+        var name = "clerk-" + Guid.NewGuid().ToString("N")[..8];
+        var first = await Http.ReadAsync(await _admin.PostAsJsonAsync("/api/api-keys", new { name, roles = new[] { "operator" } }), 201);
+        var problem = await Http.ReadProblemAsync(await _admin.PostAsJsonAsync("/api/api-keys", new { name = name.ToUpperInvariant(), roles = new[] { "bot" } }), 409);
+        Assert.That(problem["detail"]!.GetValue<string>(), Does.Contain("already exists"));
+        await Http.ReadProblemAsync(await _admin.PostAsJsonAsync("/api/api-keys", new { name = "bootstrap-admin", roles = new[] { "bot" } }), 409);
+
+        Assert.That((int)(await _admin.DeleteAsync($"/api/api-keys/{first["id"]}")).StatusCode, Is.EqualTo(204));
+        await Http.ReadAsync(await _admin.PostAsJsonAsync("/api/api-keys", new { name, roles = new[] { "bot" } }), 201);
     }
 
     [Test]

@@ -44,14 +44,20 @@ public sealed class SignalsApiTests
     }
 
     [Test]
-    public async Task Signal_without_a_body_resumes_every_waiting_instance()
+    public async Task Signal_without_a_body_resumes_the_waits_without_a_correlation_id_only()
     {
         var signal = "all-" + Guid.NewGuid().ToString("N");
         var id = await _api.PublishAsync(Flows.SignalWait(signal));
-        await _api.StartAsync(id, new { @ref = "A" });
-        await _api.StartAsync(id, new { @ref = "B" });
+        var correlated = await _api.StartAsync(id, new { @ref = "A" });
+        var uncorrelated1 = await _api.StartAsync(id, new { });
+        var uncorrelated2 = await _api.StartAsync(id, new { });
+
         var result = await Http.ReadAsync(await _api.PostAsync($"/api/signals/{signal}", null), 200);
-        Assert.That(result["resumed"]!.AsArray(), Has.Count.EqualTo(2));
+
+        Assert.That(result["resumed"]!.AsArray().Select(r => r!.GetValue<string>()),
+            Is.EquivalentTo(new[] { uncorrelated1["id"]!.GetValue<string>(), uncorrelated2["id"]!.GetValue<string>() }));
+        var still = await Http.ReadAsync(await _api.GetAsync($"/api/workflow-instances/{correlated["id"]}"), 200);
+        Assert.That(still["status"]!.GetValue<string>(), Is.EqualTo("suspended"), "a wait for case A only hears case A");
     }
 
     [Test]
@@ -67,5 +73,19 @@ public sealed class SignalsApiTests
         Assert.That(finished["output"]!["received"]!["by"]!.GetValue<string>(), Is.EqualTo("operator"));
 
         await Http.ReadProblemAsync(await _api.PostAsJsonAsync($"/api/bookmarks/{bookmarkId}/resume", new { payload = new { } }), 404);
+    }
+
+    [Test]
+    public async Task A_human_task_wait_is_not_resumed_through_the_bookmark_api()
+    {
+        var id = await _api.PublishAsync(Flows.Approval());
+        var instance = await _api.StartAsync(id, new { });
+        var bookmarkId = instance["bookmarks"]![0]!["id"]!.GetValue<string>();
+
+        var problem = await Http.ReadProblemAsync(await _api.PostAsJsonAsync($"/api/bookmarks/{bookmarkId}/resume", new { payload = new { outcome = "Approve" } }), 409);
+
+        Assert.That(problem["detail"]!.GetValue<string>(), Does.Contain("/api/tasks/"));
+        var still = await Http.ReadAsync(await _api.GetAsync($"/api/workflow-instances/{instance["id"]}"), 200);
+        Assert.That(still["status"]!.GetValue<string>(), Is.EqualTo("suspended"));
     }
 }

@@ -17,6 +17,7 @@ public sealed class ServerLoggingTests
             definitionId = await api.PublishAsync(Flows.Greeting());
             instanceId = (await api.StartAsync(definitionId, new { name = "Log" }))["id"]!.GetValue<string>();
             await Http.ReadAsync(await api.GetAsync($"/api/workflow-instances/{instanceId}"), 200);
+            await Http.ReadProblemAsync(await api.GetAsync("/api/workflow-instances/no-such-instance"), 404);
         }
 
         var file = Directory.GetFiles(Path.Combine(dataDirectory, "logs"), "automation-*.json").Single();
@@ -29,6 +30,9 @@ public sealed class ServerLoggingTests
         Assert.That(detail["UserName"]?.GetValue<string>(), Is.EqualTo("bootstrap-admin"));
         var start = requests.Single(e => e["RequestPath"]?.GetValue<string>() == $"/api/workflow-definitions/{definitionId}/instances");
         Assert.That(start["WorkflowId"]?.GetValue<string>(), Is.EqualTo(definitionId));
+        var missing = requests.Single(e => e["RequestPath"]?.GetValue<string>() == "/api/workflow-instances/no-such-instance");
+        Assert.That(missing["StatusCode"]?.GetValue<int>(), Is.EqualTo(404), "a client error is logged as the status the client got");
+        Assert.That(missing["@l"]?.GetValue<string>(), Is.Not.EqualTo("Error"));
         Assert.That(await File.ReadAllTextAsync(file), Does.Not.Contain(ServerHarness.AdminKey));
         Directory.Delete(dataDirectory, recursive: true);
     }
