@@ -11,6 +11,19 @@ namespace Automation.Storage.Sql;
 /// <summary>Instances, bookmarks and journals in a SQL database; every commit is one transaction.</summary>
 internal sealed class SqlInstanceStore(SqlDatabase database) : IInstanceStore
 {
+    private static readonly SqlTemplate GetInstance = new($"SELECT {InstanceRow.AllColumns} FROM instances WHERE id = @id", "id");
+
+    private static readonly SqlTemplate GetBookmark = new($"SELECT {BookmarkRow.Columns} FROM bookmarks WHERE id = @id", "id");
+
+    /// <summary>Bookmark lookups by kind, name (or any) and correlation id (or any), indexed [name given, correlation given].</summary>
+    private static readonly SqlTemplate[] FindBookmarks =
+    [
+        new($"SELECT {BookmarkRow.Columns} FROM bookmarks WHERE kind = @kind ORDER BY created_at, id", "kind"),
+        new($"SELECT {BookmarkRow.Columns} FROM bookmarks WHERE kind = @kind AND correlation_id = @correlation_id ORDER BY created_at, id", "kind", "correlation_id"),
+        new($"SELECT {BookmarkRow.Columns} FROM bookmarks WHERE kind = @kind AND name = @name ORDER BY created_at, id", "kind", "name"),
+        new($"SELECT {BookmarkRow.Columns} FROM bookmarks WHERE kind = @kind AND name = @name AND correlation_id = @correlation_id ORDER BY created_at, id", "kind", "name", "correlation_id"),
+    ];
+
     /// <inheritdoc />
     public async Task CommitAsync(InstanceCommit commit, CancellationToken cancellationToken = default)
     {
@@ -19,7 +32,7 @@ internal sealed class SqlInstanceStore(SqlDatabase database) : IInstanceStore
         ArgumentException.ThrowIfNullOrWhiteSpace(instance.Id, "commit.Instance.Id");
         ArgumentOutOfRangeException.ThrowIfNegative(commit.ExpectedVersion, "commit.ExpectedVersion");
 
-        var statements = CommitStatements.Build(commit);
+        var statements = CommitStatements.Build(commit, database.Dialect);
         try
         {
             await database.WriteAsync(async (connection, transaction) =>
@@ -40,8 +53,7 @@ internal sealed class SqlInstanceStore(SqlDatabase database) : IInstanceStore
     /// <inheritdoc />
     public async Task<WorkflowInstance?> GetAsync(string instanceId, CancellationToken cancellationToken = default)
     {
-        var row = await database.QueryFirstAsync<InstanceRow>(
-            $"SELECT {InstanceRow.AllColumns} FROM instances WHERE id = @Id", new { Id = instanceId }, cancellationToken).ConfigureAwait(false);
+        var row = await database.QuerySingleAsync(GetInstance, [instanceId], InstanceRow.Read, cancellationToken).ConfigureAwait(false);
         return row?.ToInstance();
     }
 
@@ -131,27 +143,22 @@ internal sealed class SqlInstanceStore(SqlDatabase database) : IInstanceStore
     /// <remarks>A null <paramref name="name"/> or <paramref name="correlationId"/> matches any. Oldest first.</remarks>
     public async Task<IReadOnlyList<Bookmark>> FindBookmarksAsync(string kind, string? name, string? correlationId, CancellationToken cancellationToken = default)
     {
-        var sql = new StringBuilder($"SELECT {BookmarkRow.Columns} FROM bookmarks WHERE kind = @Kind");
-        if (name is not null)
+        var template = FindBookmarks[(name is null ? 0 : 2) + (correlationId is null ? 0 : 1)];
+        object?[] values = (name, correlationId) switch
         {
-            sql.Append(" AND name = @Name");
-        }
-
-        if (correlationId is not null)
-        {
-            sql.Append(" AND correlation_id = @CorrelationId");
-        }
-
-        sql.Append(" ORDER BY created_at, id");
-        var rows = await database.QueryAsync<BookmarkRow>(sql.ToString(), new { Kind = kind, Name = name, CorrelationId = correlationId }, cancellationToken).ConfigureAwait(false);
+            (null, null) => [kind],
+            (null, _) => [kind, correlationId],
+            (_, null) => [kind, name],
+            _ => [kind, name, correlationId],
+        };
+        var rows = await database.QueryAsync(template, values, BookmarkRow.Read, cancellationToken).ConfigureAwait(false);
         return rows.Select(r => r.ToModel()).ToList();
     }
 
     /// <inheritdoc />
     public async Task<Bookmark?> GetBookmarkAsync(string bookmarkId, CancellationToken cancellationToken = default)
     {
-        var row = await database.QueryFirstAsync<BookmarkRow>(
-            $"SELECT {BookmarkRow.Columns} FROM bookmarks WHERE id = @Id", new { Id = bookmarkId }, cancellationToken).ConfigureAwait(false);
+        var row = await database.QuerySingleAsync(GetBookmark, [bookmarkId], BookmarkRow.Read, cancellationToken).ConfigureAwait(false);
         return row?.ToModel();
     }
 
