@@ -14,13 +14,13 @@ namespace Automation.Storage.Sql;
 /// </summary>
 internal sealed class SqlDefinitionStore(SqlDatabase database, TimeProvider time) : IDefinitionStore
 {
-    private static readonly SqlTemplate GetLatest = new(
+    internal static readonly SqlTemplate GetLatest = new(
         $"SELECT {VersionRow.Columns} FROM definitions d JOIN definition_versions v ON v.definition_id = d.id AND v.version = d.latest_version WHERE d.id = @id", "id");
 
-    private static readonly SqlTemplate GetPublished = new(
+    internal static readonly SqlTemplate GetPublished = new(
         $"SELECT {VersionRow.Columns} FROM definitions d JOIN definition_versions v ON v.definition_id = d.id AND v.version = d.published_version WHERE d.id = @id", "id");
 
-    private static readonly SqlTemplate GetVersion = new(
+    internal static readonly SqlTemplate GetVersion = new(
         $"SELECT {VersionRow.Columns} FROM definition_versions v WHERE v.definition_id = @id AND v.version = @version", "id", "version");
 
     /// <inheritdoc />

@@ -11,18 +11,30 @@ namespace Automation.Storage.Sql;
 /// <summary>Instances, bookmarks and journals in a SQL database; every commit is one transaction.</summary>
 internal sealed class SqlInstanceStore(SqlDatabase database) : IInstanceStore
 {
-    private static readonly SqlTemplate GetInstance = new($"SELECT {InstanceRow.AllColumns} FROM instances WHERE id = @id", "id");
+    internal static readonly SqlTemplate GetInstance = new($"SELECT {InstanceRow.AllColumns} FROM instances WHERE id = @id", "id");
 
-    private static readonly SqlTemplate GetBookmark = new($"SELECT {BookmarkRow.Columns} FROM bookmarks WHERE id = @id", "id");
+    internal static readonly SqlTemplate GetBookmark = new($"SELECT {BookmarkRow.Columns} FROM bookmarks WHERE id = @id", "id");
 
     /// <summary>Bookmark lookups by kind, name (or any) and correlation id (or any), indexed [name given, correlation given].</summary>
-    private static readonly SqlTemplate[] FindBookmarks =
+    internal static readonly SqlTemplate[] FindBookmarks =
     [
         new($"SELECT {BookmarkRow.Columns} FROM bookmarks WHERE kind = @kind ORDER BY created_at, id", "kind"),
         new($"SELECT {BookmarkRow.Columns} FROM bookmarks WHERE kind = @kind AND correlation_id = @correlation_id ORDER BY created_at, id", "kind", "correlation_id"),
         new($"SELECT {BookmarkRow.Columns} FROM bookmarks WHERE kind = @kind AND name = @name ORDER BY created_at, id", "kind", "name"),
         new($"SELECT {BookmarkRow.Columns} FROM bookmarks WHERE kind = @kind AND name = @name AND correlation_id = @correlation_id ORDER BY created_at, id", "kind", "name", "correlation_id"),
     ];
+
+    internal const string ChildrenSql =
+        $"SELECT {InstanceRow.SummaryColumns} FROM instances WHERE parent_instance_id = @Parent ORDER BY created_at, id";
+
+    internal const string RecoverableSql =
+        "SELECT id FROM instances WHERE status = 'Running' AND lease_until <= @Now ORDER BY lease_until, id LIMIT @Limit";
+
+    internal const string DueSql =
+        $"SELECT {BookmarkRow.Columns} FROM bookmarks WHERE due_at IS NOT NULL AND due_at <= @DueBy ORDER BY due_at, id LIMIT @Limit";
+
+    internal const string JournalSql =
+        $"SELECT {JournalRow.Columns} FROM journal WHERE instance_id = @Id AND sequence > @After ORDER BY sequence LIMIT @Limit";
 
     /// <inheritdoc />
     public async Task CommitAsync(InstanceCommit commit, CancellationToken cancellationToken = default)
@@ -64,6 +76,14 @@ internal sealed class SqlInstanceStore(SqlDatabase database) : IInstanceStore
         ArgumentNullException.ThrowIfNull(query);
         var cursor = KeysetCursor.Decode(query.Cursor);
         var size = KeysetCursor.ClampPageSize(query.PageSize);
+        var (sql, parameters) = ListSql(query, cursor, size);
+        var rows = await database.QueryAsync<InstanceRow>(sql, parameters, cancellationToken).ConfigureAwait(false);
+        return Keyset.ToPage(rows.Select(r => r.ToSummary()).ToList(), size, s => (StoreTime.ToUnixMs(s.CreatedAt), s.Id));
+    }
+
+    /// <summary>The SQL of a page of <see cref="ListAsync"/>: one index range per filter combination, no sort.</summary>
+    internal static (string Sql, DynamicParameters Parameters) ListSql(InstanceQuery query, KeysetCursor? cursor, int size)
+    {
         var sql = new StringBuilder($"SELECT {InstanceRow.SummaryColumns} FROM instances WHERE 1 = 1");
         var parameters = new DynamicParameters();
         if (query.Status is { } status)
@@ -97,15 +117,13 @@ internal sealed class SqlInstanceStore(SqlDatabase database) : IInstanceStore
         }
 
         Keyset.AppendNewestFirst(sql, parameters, cursor, size);
-        var rows = await database.QueryAsync<InstanceRow>(sql.ToString(), parameters, cancellationToken).ConfigureAwait(false);
-        return Keyset.ToPage(rows.Select(r => r.ToSummary()).ToList(), size, s => (StoreTime.ToUnixMs(s.CreatedAt), s.Id));
+        return (sql.ToString(), parameters);
     }
-
     /// <inheritdoc />
     public async Task<IReadOnlyList<InstanceSummary>> ListChildrenAsync(string parentInstanceId, CancellationToken cancellationToken = default)
     {
         var rows = await database.QueryAsync<InstanceRow>(
-            $"SELECT {InstanceRow.SummaryColumns} FROM instances WHERE parent_instance_id = @Parent ORDER BY created_at, id",
+            ChildrenSql,
             new { Parent = parentInstanceId }, cancellationToken).ConfigureAwait(false);
         return rows.Select(r => r.ToSummary()).ToList();
     }
@@ -132,9 +150,8 @@ internal sealed class SqlInstanceStore(SqlDatabase database) : IInstanceStore
             return [];
         }
 
-        // The literal 'Running' matches the partial index ix_instances_recoverable (a parameter would not).
         var ids = await database.QueryAsync<string>(
-            "SELECT id FROM instances WHERE status = 'Running' AND lease_until <= @Now ORDER BY lease_until, id LIMIT @Limit",
+            RecoverableSql,
             new { Now = StoreTime.ToUnixMs(now), Limit = (long)limit }, cancellationToken).ConfigureAwait(false);
         return ids.ToList();
     }
@@ -171,7 +188,7 @@ internal sealed class SqlInstanceStore(SqlDatabase database) : IInstanceStore
         }
 
         var rows = await database.QueryAsync<BookmarkRow>(
-            $"SELECT {BookmarkRow.Columns} FROM bookmarks WHERE due_at IS NOT NULL AND due_at <= @DueBy ORDER BY due_at, id LIMIT @Limit",
+            DueSql,
             new { DueBy = StoreTime.ToUnixMs(dueBy), Limit = (long)limit }, cancellationToken).ConfigureAwait(false);
         return rows.Select(r => r.ToModel()).ToList();
     }
@@ -193,7 +210,7 @@ internal sealed class SqlInstanceStore(SqlDatabase database) : IInstanceStore
         }
 
         var rows = await database.QueryAsync<JournalRow>(
-            $"SELECT {JournalRow.Columns} FROM journal WHERE instance_id = @Id AND sequence > @After ORDER BY sequence LIMIT @Limit",
+            JournalSql,
             new { Id = instanceId, After = afterSequence, Limit = (long)limit }, cancellationToken).ConfigureAwait(false);
         return rows.Select(r => r.ToModel()).ToList();
     }
