@@ -110,7 +110,8 @@ internal sealed class SqlInstanceStore(SqlDatabase database) : IInstanceStore
             parameters.Add("From", StoreTime.ToUnixMs(from));
         }
 
-        if (query.To is { } to)
+        // Past the first page the cursor is the tighter upper bound; two upper bounds would leave the planner to pick one.
+        if (query.To is { } to && !(cursor is { } c && c.CreatedAtMs < StoreTime.ToUnixMs(to)))
         {
             sql.Append(" AND created_at < @To");
             parameters.Add("To", StoreTime.ToUnixMs(to));
