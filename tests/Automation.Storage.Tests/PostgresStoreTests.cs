@@ -1,4 +1,6 @@
 using Automation.Testing;
+using Dapper;
+using Npgsql;
 
 namespace Automation.Storage.Tests;
 
@@ -28,5 +30,36 @@ public sealed class PostgresStoreTests : StoreContractTests
         }
 
         await server.DropDatabaseAsync(database);
+    }
+
+    [TestCaseSource(typeof(HotQueries), nameof(HotQueries.All))]
+    public async Task Hot_queries_use_an_index(HotQueries.Query query)
+    {
+        // With sequential scans and sorts priced out, a plan that still has one has no index to use instead.
+        await using var connection = new NpgsqlConnection(planStore!.Location);
+        await connection.OpenAsync();
+        await connection.ExecuteAsync("SET enable_seqscan = off; SET enable_sort = off");
+
+        var plan = (await connection.QueryAsync<string>("EXPLAIN " + query.Sql, query.Parameters)).ToList();
+
+        Assert.That(plan, Has.None.Contains("Seq Scan"), string.Join("\n", plan));
+        if (!query.MaySort)
+        {
+            Assert.That(plan, Has.None.Match(@"^\s*(->\s*)?Sort\b"), string.Join("\n", plan));
+        }
+    }
+
+    private StoreSet? planStore;
+
+    [OneTimeSetUp]
+    public async Task OpenPlanStoreAsync() => planStore = await OpenFreshAsync();
+
+    [OneTimeTearDown]
+    public async Task ClosePlanStoreAsync()
+    {
+        if (planStore is not null)
+        {
+            await planStore.DisposeAsync();
+        }
     }
 }

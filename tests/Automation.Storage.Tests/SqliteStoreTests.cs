@@ -1,4 +1,5 @@
 using Automation.Testing;
+using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace Automation.Storage.Tests;
@@ -29,6 +30,23 @@ public sealed class SqliteStoreTests : StoreContractTests
             await connection.OpenAsync();
             await using var command = new SqliteCommand("PRAGMA journal_mode", connection);
             Assert.That(await command.ExecuteScalarAsync(), Is.EqualTo("wal"));
+        }
+    }
+
+    [TestCaseSource(typeof(HotQueries), nameof(HotQueries.All))]
+    public async Task Hot_queries_use_an_index(HotQueries.Query query)
+    {
+        await using var store = await OpenFreshAsync();
+        await using var connection = new SqliteConnection($"Data Source={store.Location};Pooling=False");
+        await connection.OpenAsync();
+
+        var plan = (await connection.QueryAsync<(long Id, long Parent, long NotUsed, string Detail)>("EXPLAIN QUERY PLAN " + query.Sql, query.Parameters))
+            .Select(row => row.Detail).ToList();
+
+        Assert.That(plan, Has.None.Match(@"^SCAN \w+$"), "full table scan: " + string.Join(" | ", plan));
+        if (!query.MaySort)
+        {
+            Assert.That(plan, Has.None.Contains("TEMP B-TREE"), "sorts every match: " + string.Join(" | ", plan));
         }
     }
 }

@@ -1,3 +1,4 @@
+using Automation.Engine.Model;
 using Automation.Engine.Persistence;
 using static Automation.Storage.Tests.TestData;
 
@@ -34,5 +35,19 @@ public abstract partial class StoreContractTests
         var journal = await Instances.GetJournalAsync(id);
 
         Assert.That(journal.Select(e => e.Message), Is.EqualTo(new[] { "original", "step 2" }));
+    }
+
+    [Test]
+    public async Task Journal_entries_keep_their_empty_fields_empty()
+    {
+        var id = NewId("inst");
+        var bare = new JournalEntry { Sequence = 1, Timestamp = T0, Kind = JournalEventKind.InstanceStarted };
+        var full = Entry(id, 2);
+        await Instances.CommitAsync(Create(Instance(id), journal: [bare, full]));
+
+        var journal = await Instances.GetJournalAsync(id);
+
+        Assert.That(Json(journal[0]), Is.EqualTo(Json(new JournalEntry { InstanceId = id, Sequence = 1, Timestamp = T0, Kind = JournalEventKind.InstanceStarted })));
+        Assert.That(Json(journal[1]), Is.EqualTo(Json(full)));
     }
 }

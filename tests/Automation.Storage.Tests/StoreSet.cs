@@ -21,11 +21,20 @@ public sealed class StoreSet : IAsyncDisposable
     public IApiKeyStore ApiKeys => provider.GetRequiredService<IApiKeyStore>();
     public IStoreInitializer Initializer => provider.GetRequiredService<IStoreInitializer>();
 
+    /// <summary>Where the store lives: the SQLite file or the PostgreSQL connection string (null in memory).</summary>
+    public string? Location { get; private init; }
+
     /// <summary>Registers the stores <paramref name="options"/> choose and runs their initializer.</summary>
     public static async Task<StoreSet> OpenAsync(StorageOptions options, Func<ValueTask>? cleanup = null)
     {
         var provider = new ServiceCollection().AddAutomationStorage(options).BuildServiceProvider();
-        var set = new StoreSet(provider, cleanup);
+        var location = options.Store switch
+        {
+            "postgres" => options.ConnectionString,
+            "memory" => null,
+            _ => options.ConnectionString ?? Path.GetFullPath(Path.Combine(options.DataDirectory, "automation.db")),
+        };
+        var set = new StoreSet(provider, cleanup) { Location = location };
         await set.Initializer.InitializeAsync();
         return set;
     }

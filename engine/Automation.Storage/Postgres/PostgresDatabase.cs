@@ -48,8 +48,30 @@ internal sealed class PostgresDatabase : SqlDatabase
     }
 
     /// <inheritdoc />
-    public override async ValueTask<DbConnection> OpenReadAsync(CancellationToken cancellationToken) =>
-        await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+    public override async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await work(connection).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public override async Task<List<T>> QueryAsync<T>(SqlTemplate template, object?[] values, Func<DbDataReader, T> map, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(template.PositionalSql);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+        }
+
+        await using var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var result = new List<T>();
+        while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            result.Add(map(rows));
+        }
+
+        return result;
+    }
 
     /// <inheritdoc />
     public override async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)

@@ -48,7 +48,7 @@ internal static class CommitStatements
     ]);
 
     /// <summary>The statements of <paramref name="commit"/>; the first is the instance write.</summary>
-    public static List<SqlStatement> Build(InstanceCommit commit)
+    public static List<SqlStatement> Build(InstanceCommit commit, SqlDialect dialect)
     {
         var instance = commit.Instance;
         var id = instance.Id;
@@ -80,13 +80,9 @@ internal static class CommitStatements
             ]));
         }
 
-        foreach (var e in commit.Journal)
+        if (commit.Journal.Count > 0)
         {
-            statements.Add(new SqlStatement(InsertJournal,
-            [
-                id, e.Sequence, StoreTime.ToUnixMs(e.Timestamp), e.Kind.ToString(), e.ActivityId, e.ActivityType, e.ScopeId,
-                e.Outcome, e.DurationMs, e.Message, StoredJson.WriteObject(e.Data),
-            ]));
+            dialect.AppendJournal(statements, id, commit.Journal);
         }
 
         foreach (var t in commit.AddedTasks.Concat(commit.UpdatedTasks))
@@ -101,6 +97,13 @@ internal static class CommitStatements
 
         return statements;
     }
+
+    /// <summary>The insert of one journal entry.</summary>
+    public static SqlStatement JournalEntry(string instanceId, JournalEntry e) => new(InsertJournal,
+    [
+        instanceId, e.Sequence, StoreTime.ToUnixMs(e.Timestamp), e.Kind.ToString(), e.ActivityId, e.ActivityType, e.ScopeId,
+        e.Outcome, e.DurationMs, e.Message, StoredJson.WriteObject(e.Data),
+    ]);
 
     private static string Params(IEnumerable<string> columns) => string.Join(", ", columns.Select(c => "@" + c));
 

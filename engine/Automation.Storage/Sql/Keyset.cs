@@ -10,14 +10,14 @@ internal static class Keyset
 {
     /// <summary>Appends the cursor condition, the order and a limit one past the page (to learn whether more follow).</summary>
     /// <remarks>
-    /// The condition is written as a range on created_at plus a tie-break on id, which both SQLite and PostgreSQL
-    /// turn into an index range scan on (…, created_at, id).
+    /// The condition is a row-value comparison, which both SQLite and PostgreSQL turn into the start of an index range
+    /// scan on (…, created_at, id).
     /// </remarks>
     public static void AppendNewestFirst(StringBuilder sql, DynamicParameters parameters, KeysetCursor? cursor, int size)
     {
         if (cursor is { } c)
         {
-            sql.Append(" AND created_at <= @CursorAt AND (created_at < @CursorAt OR id < @CursorId)");
+            sql.Append(" AND (created_at, id) < (@CursorAt, @CursorId)");
             parameters.Add("CursorAt", c.CreatedAtMs);
             parameters.Add("CursorId", c.Id);
         }

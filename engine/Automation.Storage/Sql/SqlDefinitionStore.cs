@@ -14,7 +14,14 @@ namespace Automation.Storage.Sql;
 /// </summary>
 internal sealed class SqlDefinitionStore(SqlDatabase database, TimeProvider time) : IDefinitionStore
 {
-    private const string ByNumber = "FROM definitions d JOIN definition_versions v ON v.definition_id = d.id AND v.version = d.{0} WHERE d.id = @Id";
+    internal static readonly SqlTemplate GetLatest = new(
+        $"SELECT {VersionRow.Columns} FROM definitions d JOIN definition_versions v ON v.definition_id = d.id AND v.version = d.latest_version WHERE d.id = @id", "id");
+
+    internal static readonly SqlTemplate GetPublished = new(
+        $"SELECT {VersionRow.Columns} FROM definitions d JOIN definition_versions v ON v.definition_id = d.id AND v.version = d.published_version WHERE d.id = @id", "id");
+
+    internal static readonly SqlTemplate GetVersion = new(
+        $"SELECT {VersionRow.Columns} FROM definition_versions v WHERE v.definition_id = @id AND v.version = @version", "id", "version");
 
     /// <inheritdoc />
     /// <exception cref="ArgumentException">The definition has no id.</exception>
@@ -85,19 +92,15 @@ internal sealed class SqlDefinitionStore(SqlDatabase database, TimeProvider time
 
     /// <inheritdoc />
     public async Task<DefinitionVersion?> GetLatestAsync(string definitionId, CancellationToken cancellationToken = default) =>
-        (await database.QueryFirstAsync<VersionRow>(
-            $"SELECT {VersionRow.Columns} {string.Format(null, ByNumber, "latest_version")}", new { Id = definitionId }, cancellationToken).ConfigureAwait(false))?.ToModel();
+        (await database.QuerySingleAsync(GetLatest, [definitionId], VersionRow.Read, cancellationToken).ConfigureAwait(false))?.ToModel();
 
     /// <inheritdoc />
     public async Task<DefinitionVersion?> GetPublishedAsync(string definitionId, CancellationToken cancellationToken = default) =>
-        (await database.QueryFirstAsync<VersionRow>(
-            $"SELECT {VersionRow.Columns} {string.Format(null, ByNumber, "published_version")}", new { Id = definitionId }, cancellationToken).ConfigureAwait(false))?.ToModel();
+        (await database.QuerySingleAsync(GetPublished, [definitionId], VersionRow.Read, cancellationToken).ConfigureAwait(false))?.ToModel();
 
     /// <inheritdoc />
     public async Task<DefinitionVersion?> GetVersionAsync(string definitionId, int version, CancellationToken cancellationToken = default) =>
-        (await database.QueryFirstAsync<VersionRow>(
-            $"SELECT {VersionRow.Columns} FROM definition_versions v WHERE v.definition_id = @Id AND v.version = @Version",
-            new { Id = definitionId, Version = (long)version }, cancellationToken).ConfigureAwait(false))?.ToModel();
+        (await database.QuerySingleAsync(GetVersion, [definitionId, (long)version], VersionRow.Read, cancellationToken).ConfigureAwait(false))?.ToModel();
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<DefinitionVersion>> ListVersionsAsync(string definitionId, CancellationToken cancellationToken = default)

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Automation.Engine.Model;
 
 namespace Automation.Storage.Sql;
 
@@ -19,6 +20,15 @@ internal abstract class SqlDialect
 
     /// <summary>Appended to a SELECT that must lock the rows it reads until the transaction ends ("" when writers are serialized anyway).</summary>
     public abstract string ForUpdate { get; }
+
+    /// <summary>Adds the statements that append <paramref name="journal"/> (one insert per entry unless the dialect does better).</summary>
+    public virtual void AppendJournal(List<SqlStatement> statements, string instanceId, IReadOnlyList<JournalEntry> journal)
+    {
+        foreach (var entry in journal)
+        {
+            statements.Add(CommitStatements.JournalEntry(instanceId, entry));
+        }
+    }
 
     /// <summary>True when <paramref name="exception"/> is a primary-key or unique violation.</summary>
     public abstract bool IsUniqueViolation(DbException exception);

@@ -11,6 +11,31 @@ namespace Automation.Storage.Sql;
 /// <summary>Instances, bookmarks and journals in a SQL database; every commit is one transaction.</summary>
 internal sealed class SqlInstanceStore(SqlDatabase database) : IInstanceStore
 {
+    internal static readonly SqlTemplate GetInstance = new($"SELECT {InstanceRow.AllColumns} FROM instances WHERE id = @id", "id");
+
+    internal static readonly SqlTemplate GetBookmark = new($"SELECT {BookmarkRow.Columns} FROM bookmarks WHERE id = @id", "id");
+
+    /// <summary>Bookmark lookups by kind, name (or any) and correlation id (or any), indexed [name given, correlation given].</summary>
+    internal static readonly SqlTemplate[] FindBookmarks =
+    [
+        new($"SELECT {BookmarkRow.Columns} FROM bookmarks WHERE kind = @kind ORDER BY created_at, id", "kind"),
+        new($"SELECT {BookmarkRow.Columns} FROM bookmarks WHERE kind = @kind AND correlation_id = @correlation_id ORDER BY created_at, id", "kind", "correlation_id"),
+        new($"SELECT {BookmarkRow.Columns} FROM bookmarks WHERE kind = @kind AND name = @name ORDER BY created_at, id", "kind", "name"),
+        new($"SELECT {BookmarkRow.Columns} FROM bookmarks WHERE kind = @kind AND name = @name AND correlation_id = @correlation_id ORDER BY created_at, id", "kind", "name", "correlation_id"),
+    ];
+
+    internal const string ChildrenSql =
+        $"SELECT {InstanceRow.SummaryColumns} FROM instances WHERE parent_instance_id = @Parent ORDER BY created_at, id";
+
+    internal const string RecoverableSql =
+        "SELECT id FROM instances WHERE status = 'Running' AND lease_until <= @Now ORDER BY lease_until, id LIMIT @Limit";
+
+    internal const string DueSql =
+        $"SELECT {BookmarkRow.Columns} FROM bookmarks WHERE due_at IS NOT NULL AND due_at <= @DueBy ORDER BY due_at, id LIMIT @Limit";
+
+    internal const string JournalSql =
+        $"SELECT {JournalRow.Columns} FROM journal WHERE instance_id = @Id AND sequence > @After ORDER BY sequence LIMIT @Limit";
+
     /// <inheritdoc />
     public async Task CommitAsync(InstanceCommit commit, CancellationToken cancellationToken = default)
     {
@@ -19,7 +44,7 @@ internal sealed class SqlInstanceStore(SqlDatabase database) : IInstanceStore
         ArgumentException.ThrowIfNullOrWhiteSpace(instance.Id, "commit.Instance.Id");
         ArgumentOutOfRangeException.ThrowIfNegative(commit.ExpectedVersion, "commit.ExpectedVersion");
 
-        var statements = CommitStatements.Build(commit);
+        var statements = CommitStatements.Build(commit, database.Dialect);
         try
         {
             await database.WriteAsync(async (connection, transaction) =>
@@ -40,8 +65,7 @@ internal sealed class SqlInstanceStore(SqlDatabase database) : IInstanceStore
     /// <inheritdoc />
     public async Task<WorkflowInstance?> GetAsync(string instanceId, CancellationToken cancellationToken = default)
     {
-        var row = await database.QueryFirstAsync<InstanceRow>(
-            $"SELECT {InstanceRow.AllColumns} FROM instances WHERE id = @Id", new { Id = instanceId }, cancellationToken).ConfigureAwait(false);
+        var row = await database.QuerySingleAsync(GetInstance, [instanceId], InstanceRow.Read, cancellationToken).ConfigureAwait(false);
         return row?.ToInstance();
     }
 
@@ -52,6 +76,14 @@ internal sealed class SqlInstanceStore(SqlDatabase database) : IInstanceStore
         ArgumentNullException.ThrowIfNull(query);
         var cursor = KeysetCursor.Decode(query.Cursor);
         var size = KeysetCursor.ClampPageSize(query.PageSize);
+        var (sql, parameters) = ListSql(query, cursor, size);
+        var rows = await database.QueryAsync<InstanceRow>(sql, parameters, cancellationToken).ConfigureAwait(false);
+        return Keyset.ToPage(rows.Select(r => r.ToSummary()).ToList(), size, s => (StoreTime.ToUnixMs(s.CreatedAt), s.Id));
+    }
+
+    /// <summary>The SQL of a page of <see cref="ListAsync"/>: one index range per filter combination, no sort.</summary>
+    internal static (string Sql, DynamicParameters Parameters) ListSql(InstanceQuery query, KeysetCursor? cursor, int size)
+    {
         var sql = new StringBuilder($"SELECT {InstanceRow.SummaryColumns} FROM instances WHERE 1 = 1");
         var parameters = new DynamicParameters();
         if (query.Status is { } status)
@@ -78,22 +110,21 @@ internal sealed class SqlInstanceStore(SqlDatabase database) : IInstanceStore
             parameters.Add("From", StoreTime.ToUnixMs(from));
         }
 
-        if (query.To is { } to)
+        // Past the first page the cursor is the tighter upper bound; two upper bounds would leave the planner to pick one.
+        if (query.To is { } to && !(cursor is { } c && c.CreatedAtMs < StoreTime.ToUnixMs(to)))
         {
             sql.Append(" AND created_at < @To");
             parameters.Add("To", StoreTime.ToUnixMs(to));
         }
 
         Keyset.AppendNewestFirst(sql, parameters, cursor, size);
-        var rows = await database.QueryAsync<InstanceRow>(sql.ToString(), parameters, cancellationToken).ConfigureAwait(false);
-        return Keyset.ToPage(rows.Select(r => r.ToSummary()).ToList(), size, s => (StoreTime.ToUnixMs(s.CreatedAt), s.Id));
+        return (sql.ToString(), parameters);
     }
-
     /// <inheritdoc />
     public async Task<IReadOnlyList<InstanceSummary>> ListChildrenAsync(string parentInstanceId, CancellationToken cancellationToken = default)
     {
         var rows = await database.QueryAsync<InstanceRow>(
-            $"SELECT {InstanceRow.SummaryColumns} FROM instances WHERE parent_instance_id = @Parent ORDER BY created_at, id",
+            ChildrenSql,
             new { Parent = parentInstanceId }, cancellationToken).ConfigureAwait(false);
         return rows.Select(r => r.ToSummary()).ToList();
     }
@@ -120,9 +151,8 @@ internal sealed class SqlInstanceStore(SqlDatabase database) : IInstanceStore
             return [];
         }
 
-        // The literal 'Running' matches the partial index ix_instances_recoverable (a parameter would not).
         var ids = await database.QueryAsync<string>(
-            "SELECT id FROM instances WHERE status = 'Running' AND lease_until <= @Now ORDER BY lease_until, id LIMIT @Limit",
+            RecoverableSql,
             new { Now = StoreTime.ToUnixMs(now), Limit = (long)limit }, cancellationToken).ConfigureAwait(false);
         return ids.ToList();
     }
@@ -131,27 +161,22 @@ internal sealed class SqlInstanceStore(SqlDatabase database) : IInstanceStore
     /// <remarks>A null <paramref name="name"/> or <paramref name="correlationId"/> matches any. Oldest first.</remarks>
     public async Task<IReadOnlyList<Bookmark>> FindBookmarksAsync(string kind, string? name, string? correlationId, CancellationToken cancellationToken = default)
     {
-        var sql = new StringBuilder($"SELECT {BookmarkRow.Columns} FROM bookmarks WHERE kind = @Kind");
-        if (name is not null)
+        var template = FindBookmarks[(name is null ? 0 : 2) + (correlationId is null ? 0 : 1)];
+        object?[] values = (name, correlationId) switch
         {
-            sql.Append(" AND name = @Name");
-        }
-
-        if (correlationId is not null)
-        {
-            sql.Append(" AND correlation_id = @CorrelationId");
-        }
-
-        sql.Append(" ORDER BY created_at, id");
-        var rows = await database.QueryAsync<BookmarkRow>(sql.ToString(), new { Kind = kind, Name = name, CorrelationId = correlationId }, cancellationToken).ConfigureAwait(false);
+            (null, null) => [kind],
+            (null, _) => [kind, correlationId],
+            (_, null) => [kind, name],
+            _ => [kind, name, correlationId],
+        };
+        var rows = await database.QueryAsync(template, values, BookmarkRow.Read, cancellationToken).ConfigureAwait(false);
         return rows.Select(r => r.ToModel()).ToList();
     }
 
     /// <inheritdoc />
     public async Task<Bookmark?> GetBookmarkAsync(string bookmarkId, CancellationToken cancellationToken = default)
     {
-        var row = await database.QueryFirstAsync<BookmarkRow>(
-            $"SELECT {BookmarkRow.Columns} FROM bookmarks WHERE id = @Id", new { Id = bookmarkId }, cancellationToken).ConfigureAwait(false);
+        var row = await database.QuerySingleAsync(GetBookmark, [bookmarkId], BookmarkRow.Read, cancellationToken).ConfigureAwait(false);
         return row?.ToModel();
     }
 
@@ -164,7 +189,7 @@ internal sealed class SqlInstanceStore(SqlDatabase database) : IInstanceStore
         }
 
         var rows = await database.QueryAsync<BookmarkRow>(
-            $"SELECT {BookmarkRow.Columns} FROM bookmarks WHERE due_at IS NOT NULL AND due_at <= @DueBy ORDER BY due_at, id LIMIT @Limit",
+            DueSql,
             new { DueBy = StoreTime.ToUnixMs(dueBy), Limit = (long)limit }, cancellationToken).ConfigureAwait(false);
         return rows.Select(r => r.ToModel()).ToList();
     }
@@ -186,7 +211,7 @@ internal sealed class SqlInstanceStore(SqlDatabase database) : IInstanceStore
         }
 
         var rows = await database.QueryAsync<JournalRow>(
-            $"SELECT {JournalRow.Columns} FROM journal WHERE instance_id = @Id AND sequence > @After ORDER BY sequence LIMIT @Limit",
+            JournalSql,
             new { Id = instanceId, After = afterSequence, Limit = (long)limit }, cancellationToken).ConfigureAwait(false);
         return rows.Select(r => r.ToModel()).ToList();
     }

@@ -14,8 +14,9 @@ internal sealed class SqlStoreInitializer(SqlDatabase database, TimeProvider tim
     {
         try
         {
-            await using var connection = await database.OpenReadAsync(cancellationToken).ConfigureAwait(false);
-            return await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT 1", cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
+            return await database.ReadAsync(
+                connection => connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT 1", cancellationToken: cancellationToken)),
+                cancellationToken).ConfigureAwait(false) == 1;
         }
 #pragma warning disable CA1031 // A health check reports failure; it does not throw.
         catch (Exception)

@@ -29,6 +29,14 @@ internal sealed class SqlTaskStore(SqlDatabase database) : ITaskStore
         ArgumentNullException.ThrowIfNull(query);
         var cursor = KeysetCursor.Decode(query.Cursor);
         var size = KeysetCursor.ClampPageSize(query.PageSize);
+        var (sql, parameters) = ListSql(query, cursor, size);
+        var rows = await database.QueryAsync<TaskRow>(sql, parameters, cancellationToken).ConfigureAwait(false);
+        return Keyset.ToPage(rows.Select(r => r.ToModel()).ToList(), size, t => (StoreTime.ToUnixMs(t.CreatedAt), t.Id));
+    }
+
+    /// <summary>The SQL of a page of <see cref="ListAsync"/>.</summary>
+    internal static (string Sql, DynamicParameters Parameters) ListSql(TaskQuery query, KeysetCursor? cursor, int size)
+    {
         var sql = new StringBuilder($"SELECT {TaskRow.Columns} FROM tasks WHERE 1 = 1");
         var parameters = new DynamicParameters();
         if (query.Status is { } status)
@@ -69,8 +77,7 @@ internal sealed class SqlTaskStore(SqlDatabase database) : ITaskStore
         }
 
         Keyset.AppendNewestFirst(sql, parameters, cursor, size);
-        var rows = await database.QueryAsync<TaskRow>(sql.ToString(), parameters, cancellationToken).ConfigureAwait(false);
-        return Keyset.ToPage(rows.Select(r => r.ToModel()).ToList(), size, t => (StoreTime.ToUnixMs(t.CreatedAt), t.Id));
+        return (sql.ToString(), parameters);
     }
 
     /// <inheritdoc />

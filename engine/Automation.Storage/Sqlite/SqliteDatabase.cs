@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Automation.Storage.Sql;
 using Dapper;
@@ -7,30 +8,43 @@ namespace Automation.Storage.Sqlite;
 
 /// <summary>
 /// A SQLite file in WAL mode. SQLite allows one writer at a time, so all writes go through one long-lived write
-/// connection guarded by a semaphore (its prepared commands are cached); reads use pooled connections, which WAL
-/// lets run alongside the writer.
+/// connection guarded by a semaphore; reads use a small pool of read connections, which WAL lets run beside the
+/// writer. Every connection keeps its compiled statements (<see cref="SqliteCommandCache"/>).
 /// </summary>
 internal sealed class SqliteDatabase : SqlDatabase
 {
-    private readonly string readConnectionString;
-    private readonly string writeConnectionString;
-    private readonly SemaphoreSlim writeGate = new(1, 1);
-    private readonly Dictionary<SqlTemplate, SqliteCommand> commands = new(ReferenceEqualityComparer.Instance);
-    private SqliteConnection? writer;
-    private volatile bool directoryReady;
+    private const int MaxIdleReaders = 16;
 
-    /// <summary>Uses <paramref name="connectionString"/>; its file's folder is created if missing.</summary>
+    // busy_timeout waits out another process's lock instead of failing; mmap reads pages of the file without copying
+    // them (a reader's own page cache is dropped whenever another connection has written, so it stays small).
+    private const string ConnectionPragmas = "PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA mmap_size = 268435456;";
+
+    // WAL lets readers run beside the writer; NORMAL syncs at checkpoints only (in WAL a power cut may lose the last
+    // commits, never corrupt the file); a larger auto-checkpoint means fewer checkpoints (and fsyncs) for the same
+    // work; the writer's cache survives between its own transactions, so it gets 64 MB.
+    private const string WriterPragmas =
+        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 4000; PRAGMA cache_size = -65536;";
+
+    private readonly string connectionString;
+    private readonly SemaphoreSlim writeGate = new(1, 1);
+    private readonly ConcurrentBag<SqliteCommandCache> idleReaders = [];
+    private SqliteCommandCache? writer;
+    private volatile bool directoryReady;
+    private bool disposed;
+
+    /// <summary>Uses <paramref name="connectionString"/>; its file's folder is created on first use.</summary>
     public SqliteDatabase(string connectionString)
         : base(SqliteDialect.Instance)
     {
         var builder = Validate(connectionString);
-        builder.Pooling = true;
         builder.DataSource = Path.GetFullPath(builder.DataSource);
-        FilePath = builder.DataSource;
-        readConnectionString = builder.ToString();
         builder.Pooling = false;
-        writeConnectionString = builder.ToString();
+        FilePath = builder.DataSource;
+        this.connectionString = builder.ToString();
     }
+
+    /// <summary>The full path of the database file.</summary>
+    public string FilePath { get; }
 
     /// <summary>Parses <paramref name="connectionString"/>, which must name a file.</summary>
     /// <exception cref="InvalidOperationException">It does not parse or names no file.</exception>
@@ -55,25 +69,39 @@ internal sealed class SqliteDatabase : SqlDatabase
         return builder;
     }
 
-    /// <summary>The full path of the database file.</summary>
-    public string FilePath { get; }
-
     /// <inheritdoc />
-    public override ValueTask<DbConnection> OpenReadAsync(CancellationToken cancellationToken)
+    public override async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken)
     {
-        EnsureDirectory();
-        var connection = new SqliteConnection(readConnectionString);
+        var reader = RentReader();
         try
         {
-            connection.Open();
+            return await work(reader.Connection).ConfigureAwait(false);
         }
-        catch
+        finally
         {
-            connection.Dispose();
-            throw;
+            ReturnReader(reader);
         }
+    }
 
-        return ValueTask.FromResult<DbConnection>(connection);
+    /// <inheritdoc />
+    public override Task<List<T>> QueryAsync<T>(SqlTemplate template, object?[] values, Func<DbDataReader, T> map, CancellationToken cancellationToken)
+    {
+        var reader = RentReader();
+        try
+        {
+            using var rows = reader.Get(template, values, null).ExecuteReader();
+            var result = new List<T>();
+            while (rows.Read())
+            {
+                result.Add(map(rows));
+            }
+
+            return Task.FromResult(result);
+        }
+        finally
+        {
+            ReturnReader(reader);
+        }
     }
 
     /// <inheritdoc />
@@ -82,7 +110,7 @@ internal sealed class SqliteDatabase : SqlDatabase
         await writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var connection = Writer();
+            var connection = Writer().Connection;
             using var transaction = connection.BeginTransaction(deferred: false);
             var result = await work(connection, transaction).ConfigureAwait(false);
             transaction.Commit();
@@ -100,7 +128,7 @@ internal sealed class SqliteDatabase : SqlDatabase
         await writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await Writer().ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return await Writer().Connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
         finally
         {
@@ -109,21 +137,15 @@ internal sealed class SqliteDatabase : SqlDatabase
     }
 
     /// <inheritdoc />
-    /// <remarks>Runs on the write connection inside <see cref="WriteAsync{T}"/>, so the command cache needs no lock of its own.</remarks>
+    /// <remarks>Runs on the write connection inside <see cref="WriteAsync{T}"/>, which serializes use of its command cache.</remarks>
     public override Task<int[]> ExecuteBatchAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<SqlStatement> statements, bool stopWhenFirstChangesNothing, CancellationToken cancellationToken)
     {
+        var commands = Writer();
         var counts = new int[statements.Count];
         for (var i = 0; i < statements.Count; i++)
         {
             var (template, values) = statements[i];
-            var command = Command(template);
-            command.Transaction = (SqliteTransaction)transaction;
-            for (var p = 0; p < values.Length; p++)
-            {
-                command.Parameters[p].Value = values[p] ?? DBNull.Value;
-            }
-
-            counts[i] = command.ExecuteNonQuery();
+            counts[i] = commands.Get(template, values, (SqliteTransaction)transaction).ExecuteNonQuery();
             if (i == 0 && counts[0] == 0 && stopWhenFirstChangesNothing)
             {
                 break;
@@ -139,16 +161,13 @@ internal sealed class SqliteDatabase : SqlDatabase
         await writeGate.WaitAsync().ConfigureAwait(false);
         try
         {
-            foreach (var command in commands.Values)
-            {
-                command.Dispose();
-            }
-
-            commands.Clear();
+            disposed = true;
             writer?.Dispose();
             writer = null;
-            using var pooled = new SqliteConnection(readConnectionString);
-            SqliteConnection.ClearPool(pooled);
+            while (idleReaders.TryTake(out var reader))
+            {
+                reader.Dispose();
+            }
         }
         finally
         {
@@ -156,47 +175,49 @@ internal sealed class SqliteDatabase : SqlDatabase
         }
     }
 
-    /// <summary>The write connection, opened on first use with the pragmas a server wants.</summary>
-    private SqliteConnection Writer()
+    /// <summary>The write connection, opened on first use.</summary>
+    private SqliteCommandCache Writer()
     {
-        if (writer is not null)
-        {
-            return writer;
-        }
-
-        EnsureDirectory();
-        var connection = new SqliteConnection(writeConnectionString);
-        connection.Open();
-        // WAL lets readers run beside the writer; NORMAL syncs at checkpoints only (safe in WAL: a power cut may lose
-        // the last commits, never corrupt); busy_timeout waits out another process's lock instead of failing.
-        connection.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;");
-        return writer = connection;
+        ObjectDisposedException.ThrowIf(disposed, this);
+        return writer ??= Open(WriterPragmas + ConnectionPragmas);
     }
 
-    private void EnsureDirectory()
+    private SqliteCommandCache RentReader()
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        return idleReaders.TryTake(out var reader) ? reader : Open(ConnectionPragmas);
+    }
+
+    private void ReturnReader(SqliteCommandCache reader)
+    {
+        if (disposed || idleReaders.Count >= MaxIdleReaders)
+        {
+            reader.Dispose();
+            return;
+        }
+
+        idleReaders.Add(reader);
+    }
+
+    private SqliteCommandCache Open(string pragmas)
     {
         if (!directoryReady)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
             directoryReady = true;
         }
-    }
 
-    private SqliteCommand Command(SqlTemplate template)
-    {
-        if (commands.TryGetValue(template, out var command))
+        var connection = new SqliteConnection(connectionString);
+        try
         {
-            return command;
+            connection.Open();
+            connection.Execute(pragmas);
+            return new SqliteCommandCache(connection);
         }
-
-        command = Writer().CreateCommand();
-        command.CommandText = template.Sql;
-        foreach (var name in template.ParameterNames)
+        catch
         {
-            command.Parameters.Add(new SqliteParameter("@" + name, null));
+            connection.Dispose();
+            throw;
         }
-
-        commands[template] = command;
-        return command;
     }
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Automation.Engine.Model;
 using Automation.Engine.Persistence.InMemory;
 
@@ -15,6 +16,26 @@ internal sealed class InstanceRow
     public const string AllColumns = SummaryColumns + """
         , parent_bookmark_id AS ParentBookmarkId, version AS Version, input AS Input, output AS Output, state AS State
         """;
+
+    /// <summary>A row selected with <see cref="AllColumns"/>, read by position.</summary>
+    public static InstanceRow Read(DbDataReader r) => new()
+    {
+        Id = r.GetString(0),
+        DefinitionId = r.GetString(1),
+        DefinitionVersion = r.GetInt64(2),
+        Status = r.GetString(3),
+        CorrelationId = r.GetNullableString(4),
+        ParentInstanceId = r.GetNullableString(5),
+        CreatedAt = r.GetInt64(6),
+        UpdatedAt = r.GetInt64(7),
+        FinishedAt = r.GetNullableInt64(8),
+        FaultMessage = r.GetNullableString(9),
+        ParentBookmarkId = r.GetNullableString(10),
+        Version = r.GetInt64(11),
+        Input = r.GetString(12),
+        Output = r.GetNullableString(13),
+        State = r.GetString(14),
+    };
 
     public string Id { get; set; } = "";
     public string DefinitionId { get; set; } = "";

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Automation.Engine.Model;
 using Automation.Engine.Persistence.InMemory;
 
@@ -12,6 +13,20 @@ internal sealed class VersionRow
         v.created_at AS CreatedAt, v.updated_at AS UpdatedAt, v.updated_by AS UpdatedBy, v.published_at AS PublishedAt,
         v.comment AS Comment
         """;
+
+    /// <summary>A row selected with <see cref="Columns"/>, read by position.</summary>
+    public static VersionRow Read(DbDataReader r) => new()
+    {
+        DefinitionId = r.GetString(0),
+        Version = r.GetInt64(1),
+        IsPublished = r.GetInt64(2),
+        Json = r.GetString(3),
+        CreatedAt = r.GetInt64(4),
+        UpdatedAt = r.GetInt64(5),
+        UpdatedBy = r.GetNullableString(6),
+        PublishedAt = r.GetNullableInt64(7),
+        Comment = r.GetNullableString(8),
+    };
 
     public string DefinitionId { get; set; } = "";
     public long Version { get; set; }
