@@ -11,7 +11,7 @@ public interface IWorkflowRuntime
     /// With <see cref="StartRequest.Wait"/> the call returns once the instance has finished, faulted or suspended;
     /// otherwise once the new instance is persisted (it then runs in the background).
     /// </summary>
-    /// <exception cref="WorkflowNotFoundException">The definition or version does not exist or is not published.</exception>
+    /// <exception cref="WorkflowNotFoundException">The definition or version does not exist or is not published (drafts never run).</exception>
     /// <exception cref="InvalidWorkflowInputException">Required inputs are missing or of the wrong type.</exception>
     Task<WorkflowInstance> StartAsync(StartRequest request, CancellationToken cancellationToken = default);
 
@@ -19,7 +19,10 @@ public interface IWorkflowRuntime
     /// <remarks>Two concurrent resumes of one bookmark resume it once: the loser gets null.</remarks>
     Task<WorkflowInstance?> ResumeBookmarkAsync(string bookmarkId, JsonNode? payload, CancellationToken cancellationToken = default);
 
-    /// <summary>Resumes every WaitForSignal bookmark with this signal name (and correlation id, when given).</summary>
+    /// <summary>
+    /// Resumes every WaitForSignal bookmark with this signal name and this correlation id (a signal without one resumes
+    /// the waits without one). An instance that cannot be resumed is logged and skipped.
+    /// </summary>
     /// <returns>The ids of the instances resumed.</returns>
     Task<IReadOnlyList<string>> SignalAsync(string signalName, string? correlationId, JsonNode? payload, CancellationToken cancellationToken = default);
 

@@ -44,7 +44,7 @@ internal sealed partial class InstanceRun
         if (result is ActivityResult.Completed completed)
         {
             if (Runtime.Options.DetailedJournal)
-                Journal(JournalEventKind.ActivityCompleted, node, item.ScopeId, outcome: string.Join(",", completed.Outcomes),
+                Journal(JournalEventKind.ActivityCompleted, node, item.ScopeId, outcome: completed.Outcomes.Count == 0 ? null : string.Join(",", completed.Outcomes),
                     durationMs: stopwatch.Elapsed.TotalMilliseconds,
                     data: context.HasOutput ? new JsonObject { ["output"] = Masked(context.OutputValue?.DeepClone()) } : null);
             foreach (var outcome in completed.Outcomes)

@@ -56,13 +56,7 @@ public sealed class WorkflowRuntime : IWorkflowRuntime
     /// <inheritdoc />
     public async Task<WorkflowInstance> StartAsync(StartRequest request, CancellationToken cancellationToken = default)
     {
-        var version = request.Version is { } v
-            ? await Definitions.GetVersionAsync(request.DefinitionId, v, cancellationToken).ConfigureAwait(false)
-                ?? throw new WorkflowNotFoundException($"Workflow '{request.DefinitionId}' has no version {v}.")
-            : await Definitions.GetPublishedAsync(request.DefinitionId, cancellationToken).ConfigureAwait(false)
-                ?? throw new WorkflowNotFoundException(await Definitions.GetLatestAsync(request.DefinitionId, cancellationToken).ConfigureAwait(false) is null
-                    ? $"Workflow '{request.DefinitionId}' does not exist."
-                    : $"Workflow '{request.DefinitionId}' has no published version.");
+        var version = await GetRunnableVersionAsync(request, cancellationToken).ConfigureAwait(false);
         var workflow = Compile(version);
         var instance = NewInstance(request, workflow);
         var run = new InstanceRun(this, instance, workflow, cancellationToken);
@@ -114,9 +108,20 @@ public sealed class WorkflowRuntime : IWorkflowRuntime
     {
         var bookmarks = await Instances.FindBookmarksAsync(BookmarkKinds.Signal, signalName, correlationId, cancellationToken).ConfigureAwait(false);
         var resumed = new List<string>();
-        foreach (var bookmark in bookmarks)
-            if (await ResumeBookmarkAsync(bookmark.Id, payload?.DeepClone(), cancellationToken).ConfigureAwait(false) is { } instance)
-                resumed.Add(instance.Id);
+        // A signal without a correlation id is for the waits without one; a wait for one case only hears its own case.
+        foreach (var bookmark in bookmarks.Where(b => b.CorrelationId == correlationId))
+        {
+            try
+            {
+                if (await ResumeBookmarkAsync(bookmark.Id, payload?.DeepClone(), cancellationToken).ConfigureAwait(false) is { } instance)
+                    resumed.Add(instance.Id);
+            }
+            catch (WorkflowException ex)
+            {
+                // One broken instance must not keep the signal from the others.
+                _logger.LogError(ex, "Signal {Signal} could not resume instance {InstanceId}", signalName, bookmark.InstanceId);
+            }
+        }
         return resumed;
     }
 
@@ -233,10 +238,7 @@ public sealed class WorkflowRuntime : IWorkflowRuntime
     /// <summary>Creates a child instance unless one with its id exists. Returns true when it was created now.</summary>
     internal async Task<bool> CreateChildAsync(StartRequest request, CancellationToken cancellationToken)
     {
-        var version = (request.Version is { } v
-            ? await Definitions.GetVersionAsync(request.DefinitionId, v, cancellationToken).ConfigureAwait(false)
-            : await Definitions.GetPublishedAsync(request.DefinitionId, cancellationToken).ConfigureAwait(false))
-            ?? throw new WorkflowNotFoundException($"Child workflow '{request.DefinitionId}' has no published version{(request.Version is { } n ? $" {n}" : "")}.");
+        var version = await GetRunnableVersionAsync(request, cancellationToken).ConfigureAwait(false);
         var workflow = Compile(version);
         var instance = NewInstance(request, workflow);
         var run = new InstanceRun(this, instance, workflow, cancellationToken);
@@ -250,6 +252,25 @@ public sealed class WorkflowRuntime : IWorkflowRuntime
         {
             return false; // Created by an earlier run of the same step: at-least-once made idempotent.
         }
+    }
+
+    /// <summary>
+    /// The published version to start: the one asked for, or the newest. Drafts never run, because a draft changes
+    /// when it is saved and an instance must keep running the version it started on.
+    /// </summary>
+    private async Task<DefinitionVersion> GetRunnableVersionAsync(StartRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Version is { } v)
+        {
+            var version = await Definitions.GetVersionAsync(request.DefinitionId, v, cancellationToken).ConfigureAwait(false)
+                ?? throw new WorkflowNotFoundException($"Workflow '{request.DefinitionId}' has no version {v}.");
+            return version.IsPublished ? version
+                : throw new WorkflowNotFoundException($"Version {v} of workflow '{request.DefinitionId}' is a draft; publish it before starting it.");
+        }
+        return await Definitions.GetPublishedAsync(request.DefinitionId, cancellationToken).ConfigureAwait(false)
+            ?? throw new WorkflowNotFoundException(await Definitions.GetLatestAsync(request.DefinitionId, cancellationToken).ConfigureAwait(false) is null
+                ? $"Workflow '{request.DefinitionId}' does not exist."
+                : $"Workflow '{request.DefinitionId}' has no published version.");
     }
 
     private async Task ExecuteAsync(InstanceRun run)

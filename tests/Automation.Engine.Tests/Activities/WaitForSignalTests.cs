@@ -37,6 +37,46 @@ public class WaitForSignalTests
     }
 
     [Test]
+    public async Task A_signal_without_a_correlation_id_resumes_only_the_waits_without_one()
+    {
+        await using var engine = EngineHarness.Create();
+        await engine.PublishAsync(WaitForApproval());
+        await engine.PublishAsync(Flow.Create("wait-any")
+            .Start()
+            .Activity("approved", "WaitForSignal", new JsonObject { ["signal"] = "invoice-approved" })
+            .Chain("start", "approved")
+            .Build());
+        var correlated = await engine.StartAsync("wait-signal", new JsonObject { ["invoice"] = "INV-1" });
+        var uncorrelated = await engine.StartAsync("wait-any");
+
+        var resumed = await engine.Runtime.SignalAsync("invoice-approved", null, new JsonObject { ["by"] = "ann" });
+
+        Assert.That(resumed, Is.EqualTo(new[] { uncorrelated.Id }));
+        (await engine.GetAsync(correlated.Id)).AssertStatus(WorkflowStatus.Suspended);
+    }
+
+    [Test]
+    public async Task An_instance_that_cannot_be_resumed_does_not_keep_the_signal_from_the_others()
+    {
+        await using var engine = EngineHarness.Create();
+        await engine.PublishAsync(WaitForApproval());
+        await engine.PublishAsync(Flow.Create("orphan")
+            .Start()
+            .Activity("approved", "WaitForSignal", new JsonObject { ["signal"] = "invoice-approved", ["correlationId"] = "INV-1" })
+            .Chain("start", "approved")
+            .Build());
+        var orphan = await engine.StartAsync("orphan");
+        var healthy = await engine.StartAsync("wait-signal", new JsonObject { ["invoice"] = "INV-1" });
+        await engine.Definitions.DeleteAsync("orphan"); // its version is gone: the instance can no longer load
+
+        var resumed = await engine.Runtime.SignalAsync("invoice-approved", "INV-1", new JsonObject { ["by"] = "ann" });
+
+        Assert.That(resumed, Is.EqualTo(new[] { healthy.Id }));
+        (await engine.GetAsync(healthy.Id)).AssertStatus(WorkflowStatus.Finished);
+        (await engine.GetAsync(orphan.Id)).AssertStatus(WorkflowStatus.Suspended);
+    }
+
+    [Test]
     public async Task A_signal_nobody_waits_for_resumes_nothing()
     {
         await using var engine = EngineHarness.Create();

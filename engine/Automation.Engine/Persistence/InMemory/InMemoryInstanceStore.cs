@@ -83,7 +83,12 @@ public sealed class InMemoryInstanceStore(InMemoryStore store) : IInstanceStore
 
             if (commit.Journal.Count > 0)
             {
-                AppendJournal(instance.Id, commit.Journal);
+                if (!store.Journal.TryGetValue(instance.Id, out var entries))
+                {
+                    store.Journal[instance.Id] = entries = new List<JournalEntry>(commit.Journal.Count);
+                }
+
+                JournalList.Append(entries, commit.Journal);
             }
 
             foreach (var t in addedTasks)
@@ -293,7 +298,7 @@ public sealed class InMemoryInstanceStore(InMemoryStore store) : IInstanceStore
         {
             if (limit > 0 && store.Journal.TryGetValue(instanceId, out var entries))
             {
-                for (var i = FirstAfter(entries, afterSequence); i < entries.Count && found.Count < limit; i++)
+                for (var i = JournalList.FirstAfter(entries, afterSequence); i < entries.Count && found.Count < limit; i++)
                 {
                     found.Add(ModelCopies.Copy(entries[i], instanceId));
                 }
@@ -301,50 +306,6 @@ public sealed class InMemoryInstanceStore(InMemoryStore store) : IInstanceStore
         }
 
         return Task.FromResult<IReadOnlyList<JournalEntry>>(found);
-    }
-
-    /// <summary>Appends entries in sequence order; an entry whose sequence is already stored is ignored (as SQL's ON CONFLICT DO NOTHING).</summary>
-    private void AppendJournal(string instanceId, IReadOnlyList<JournalEntry> journal)
-    {
-        if (!store.Journal.TryGetValue(instanceId, out var entries))
-        {
-            store.Journal[instanceId] = entries = new List<JournalEntry>(journal.Count);
-        }
-
-        foreach (var e in journal)
-        {
-            if (entries.Count == 0 || e.Sequence > entries[^1].Sequence)
-            {
-                entries.Add(e);
-                continue;
-            }
-
-            var i = FirstAfter(entries, e.Sequence - 1);
-            if (i == entries.Count || entries[i].Sequence != e.Sequence)
-            {
-                entries.Insert(i, e);
-            }
-        }
-    }
-
-    /// <summary>Index of the first entry whose sequence is greater than <paramref name="sequence"/>.</summary>
-    private static int FirstAfter(List<JournalEntry> entries, long sequence)
-    {
-        int lo = 0, hi = entries.Count;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (entries[mid].Sequence <= sequence)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
     }
 
     private static T[] Copy<T>(IReadOnlyList<T> items, Func<T, T> copy)

@@ -1,0 +1,77 @@
+using Automation.Engine.Model;
+using Automation.Engine.Persistence;
+using Automation.Engine.Persistence.InMemory;
+using Automation.Storage.Sql;
+using Dapper;
+
+namespace Automation.Storage.Tests;
+
+/// <summary>
+/// Every query the stores run on a path that must stay flat as data grows, with sample parameters, so that a
+/// dialect's fixture can check its plan uses an index (never a full scan, and no sort where paging needs order).
+/// </summary>
+public static class HotQueries
+{
+    public sealed record Query(string Name, string Sql, DynamicParameters Parameters, bool MaySort = false)
+    {
+        public override string ToString() => Name;
+    }
+
+    public static IEnumerable<Query> All()
+    {
+        yield return Template("instance by id", SqlInstanceStore.GetInstance, "i-1");
+        yield return Template("bookmark by id", SqlInstanceStore.GetBookmark, "b-1");
+        // A few bookmarks share a name and correlation id: sorting them is cheap.
+        yield return Template("bookmarks by kind, name and correlation", SqlInstanceStore.FindBookmarks[3], "Signal", "go", "case-1") with { MaySort = true };
+        yield return Template("bookmarks by kind and name", SqlInstanceStore.FindBookmarks[2], "Signal", "go") with { MaySort = true };
+        yield return Template("published definition", SqlDefinitionStore.GetPublished, "d-1");
+        yield return Template("latest definition", SqlDefinitionStore.GetLatest, "d-1");
+        yield return Template("definition version", SqlDefinitionStore.GetVersion, "d-1", 500L);
+        yield return Fixed("child instances", SqlInstanceStore.ChildrenSql, new { Parent = "p-1" });
+        yield return Fixed("recoverable instances", SqlInstanceStore.RecoverableSql, new { Now = 1L, Limit = 10L });
+        yield return Fixed("due bookmarks", SqlInstanceStore.DueSql, new { DueBy = 1L, Limit = 10L });
+        yield return Fixed("journal page", SqlInstanceStore.JournalSql, new { Id = "i-1", After = 10L, Limit = 100L });
+
+        var cursor = new KeysetCursor(1_700_000_000_000, "i-9");
+        InstanceQuery[] instanceQueries =
+        [
+            new(),
+            new() { Status = WorkflowStatus.Faulted },
+            new() { DefinitionId = "d-1" },
+            new() { DefinitionId = "d-1", Status = WorkflowStatus.Faulted },
+            new() { CorrelationId = "case-1" },
+            new() { Status = WorkflowStatus.Running, From = DateTimeOffset.UnixEpoch, To = DateTimeOffset.UtcNow },
+        ];
+        foreach (var query in instanceQueries)
+        {
+            foreach (var c in new KeysetCursor?[] { null, cursor })
+            {
+                var (sql, parameters) = SqlInstanceStore.ListSql(query, c, 50);
+                yield return new Query($"instance list {Describe(query)}{(c is null ? "" : " after a cursor")}", sql, parameters);
+            }
+        }
+
+        foreach (var query in new TaskQuery[] { new() { Status = HumanTaskStatus.Open }, new() { InstanceId = "i-1" } })
+        {
+            var (sql, parameters) = SqlTaskStore.ListSql(query, cursor, 50);
+            yield return new Query($"task list {(query.Status is null ? "by instance" : "by status")}", sql, parameters);
+        }
+    }
+
+    private static string Describe(InstanceQuery q) =>
+        string.Join(" ", new[] { q.Status is null ? null : "status", q.DefinitionId is null ? null : "definition", q.CorrelationId is null ? null : "correlation", q.From is null ? null : "dates" }
+            .Where(p => p is not null)) is { Length: > 0 } filters ? $"by {filters}" : "unfiltered";
+
+    private static Query Template(string name, SqlTemplate template, params object[] values)
+    {
+        var parameters = new DynamicParameters();
+        for (var i = 0; i < values.Length; i++)
+        {
+            parameters.Add(template.ParameterNames[i], values[i]);
+        }
+
+        return new Query(name, template.Sql, parameters);
+    }
+
+    private static Query Fixed(string name, string sql, object values) => new(name, sql, new DynamicParameters(values));
+}

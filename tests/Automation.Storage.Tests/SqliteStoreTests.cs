@@ -1,0 +1,52 @@
+using Automation.Testing;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Automation.Storage.Tests;
+
+[TestFixture]
+public sealed class SqliteStoreTests : StoreContractTests
+{
+    protected override Task<StoreSet> OpenFreshAsync()
+    {
+        var folder = new TempDirectory("automation-sqlite");
+        return StoreSet.OpenAsync(new StorageOptions { Store = "sqlite", DataDirectory = folder.Combine("data") }, () =>
+        {
+            folder.Dispose();
+            return ValueTask.CompletedTask;
+        });
+    }
+
+    [Test]
+    public async Task The_database_file_is_created_under_the_data_directory_in_WAL_mode()
+    {
+        using var folder = new TempDirectory("automation-sqlite");
+        var dataDirectory = folder.Combine("nested", "data");
+        await using (await StoreSet.OpenAsync(new StorageOptions { DataDirectory = dataDirectory }))
+        {
+            var file = Path.Combine(dataDirectory, "automation.db");
+            Assert.That(File.Exists(file), Is.True);
+            await using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
+            await connection.OpenAsync();
+            await using var command = new SqliteCommand("PRAGMA journal_mode", connection);
+            Assert.That(await command.ExecuteScalarAsync(), Is.EqualTo("wal"));
+        }
+    }
+
+    [TestCaseSource(typeof(HotQueries), nameof(HotQueries.All))]
+    public async Task Hot_queries_use_an_index(HotQueries.Query query)
+    {
+        await using var store = await OpenFreshAsync();
+        await using var connection = new SqliteConnection($"Data Source={store.Location};Pooling=False");
+        await connection.OpenAsync();
+
+        var plan = (await connection.QueryAsync<(long Id, long Parent, long NotUsed, string Detail)>("EXPLAIN QUERY PLAN " + query.Sql, query.Parameters))
+            .Select(row => row.Detail).ToList();
+
+        Assert.That(plan, Has.None.Match(@"^SCAN \w+$"), "full table scan: " + string.Join(" | ", plan));
+        if (!query.MaySort)
+        {
+            Assert.That(plan, Has.None.Contains("TEMP B-TREE"), "sorts every match: " + string.Join(" | ", plan));
+        }
+    }
+}
