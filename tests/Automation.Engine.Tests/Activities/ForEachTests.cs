@@ -76,11 +76,15 @@ public class ForEachTests
     {
         var active = 0;
         var most = 0;
-        await using var server = TestHttpServer.Start(async (_, stopping) =>
+        var firstTwo = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = TestHttpServer.Start(async (request, stopping) =>
         {
             var now = Interlocked.Increment(ref active);
             InterlockedMax(ref most, now);
-            await Task.Delay(50, stopping);
+            if (now == 2) firstTwo.TrySetResult();
+            // Hold the first calls until two are in flight together (or two seconds pass), so a third would overlap them.
+            await Task.WhenAny(firstTwo.Task, Task.Delay(TimeSpan.FromSeconds(2), stopping));
+            await Task.Delay(20, stopping);
             Interlocked.Decrement(ref active);
             return TestResponse.Json("{}");
         });
