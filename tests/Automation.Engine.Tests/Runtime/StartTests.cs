@@ -5,9 +5,9 @@ using Automation.Engine.Tests.Support;
 
 namespace Automation.Engine.Tests.Runtime;
 
-public class StartAndVersionTests
+public class StartTests
 {
-    private static WorkflowDefinition WaitThenLog(string text) => Flow.Create("versioned")
+    private static WorkflowDefinition WaitThenLog(string text) => Flow.Create("draft-only")
         .Start()
         .Activity("wait", "WaitForSignal", new JsonObject { ["signal"] = "go" })
         .Log("log", text)
@@ -28,28 +28,12 @@ public class StartAndVersionTests
     }
 
     [Test]
-    public async Task An_instance_keeps_running_the_version_it_started_on()
-    {
-        await using var engine = EngineHarness.Create();
-        await engine.PublishAsync(WaitThenLog("version 1"));
-        var onFirst = await engine.StartAsync("versioned");
-
-        await engine.PublishAsync(WaitThenLog("version 2"));
-        var onSecond = await engine.StartAsync("versioned");
-        await engine.Runtime.SignalAsync("go", null, null);
-
-        Assert.That((onFirst.DefinitionVersion, onSecond.DefinitionVersion), Is.EqualTo((1, 2)));
-        Assert.That((await engine.JournalAsync(onFirst.Id)).LogMessages(), Is.EqualTo(new[] { "version 1" }));
-        Assert.That((await engine.JournalAsync(onSecond.Id)).LogMessages(), Is.EqualTo(new[] { "version 2" }));
-    }
-
-    [Test]
     public async Task Starting_a_workflow_that_is_not_published_is_refused()
     {
         await using var engine = EngineHarness.Create();
         await engine.Definitions.SaveDraftAsync(WaitThenLog("draft"), "test");
 
-        var draftOnly = Assert.ThrowsAsync<WorkflowNotFoundException>(() => engine.StartAsync("versioned"));
+        var draftOnly = Assert.ThrowsAsync<WorkflowNotFoundException>(() => engine.StartAsync("draft-only"));
         var missing = Assert.ThrowsAsync<WorkflowNotFoundException>(() => engine.StartAsync("nothing-here"));
 
         Assert.That(draftOnly!.Message, Does.Contain("has no published version"));
