@@ -51,6 +51,9 @@ public sealed class WorkflowParameter
 
     /// <summary>Value used when the caller omits it.</summary>
     public System.Text.Json.Nodes.JsonNode? Default { get; set; }
+
+    /// <summary>When true the value is masked (<c>***</c>) in the journal, the API and logs.</summary>
+    public bool Secret { get; set; }
 }
 
 /// <summary>A workflow variable with an optional initial value.</summary>

@@ -28,6 +28,7 @@ internal sealed class CompiledWorkflow
             ?? definition.Activities.FirstOrDefault(a => !_inbound.ContainsKey(a.Id))?.Id
             ?? throw new WorkflowValidationException([new("no-start", "The workflow has no Start activity.", Field: "activities")]);
         SecretVariables = definition.Variables.Where(v => v.Secret).Select(v => v.Name).ToFrozenSet(StringComparer.Ordinal);
+        SecretInputs = definition.Inputs.Where(v => v.Secret).Select(v => v.Name).ToFrozenSet(StringComparer.Ordinal);
     }
 
     public DefinitionVersion Version { get; }
@@ -35,6 +36,7 @@ internal sealed class CompiledWorkflow
     public FrozenDictionary<string, CompiledNode> Nodes { get; }
     public string StartId { get; }
     public FrozenSet<string> SecretVariables { get; }
+    public FrozenSet<string> SecretInputs { get; }
 
     /// <summary>The activities connected to <paramref name="outcome"/> of <paramref name="source"/>.</summary>
     public string[] Targets(string source, string outcome) =>

@@ -37,9 +37,9 @@ public interface IWorkflowRuntime
     /// <exception cref="InstanceStateException">The instance is not faulted.</exception>
     Task<WorkflowInstance> RetryAsync(string instanceId, CancellationToken cancellationToken = default);
 
-    /// <summary>Cancels an instance that has not ended, and its child instances; open tasks are cancelled.</summary>
+    /// <summary>Cancels an instance that is running, suspended or faulted, and its child instances; open tasks are cancelled.</summary>
     /// <exception cref="InstanceNotFoundException">No such instance.</exception>
-    /// <exception cref="InstanceStateException">The instance has already ended.</exception>
+    /// <exception cref="InstanceStateException">The instance has already finished or been cancelled.</exception>
     Task<WorkflowInstance> CancelAsync(string instanceId, CancellationToken cancellationToken = default);
 
     /// <summary>Continues a Running instance from its last checkpoint (after a crash); false when another node holds it.</summary>

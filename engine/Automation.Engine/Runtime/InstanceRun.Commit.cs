@@ -44,16 +44,22 @@ internal sealed partial class InstanceRun
 
     private List<string>? SecretValues()
     {
-        if (Workflow.SecretVariables.Count == 0) return null;
+        if (Workflow.SecretVariables.Count == 0 && Workflow.SecretInputs.Count == 0) return null;
         var values = new List<string>();
         foreach (var scope in Instance.State.Scopes.Values)
             foreach (var name in Workflow.SecretVariables)
-                if (scope.Variables.TryGetPropertyValue(name, out var value) && value is not null)
-                {
-                    var text = value is JsonValue v && v.TryGetValue<string>(out var s) ? s : value.ToJsonString();
-                    if (text.Length >= 3) values.Add(text);
-                }
+                if (scope.Variables.TryGetPropertyValue(name, out var value)) AddSecret(values, value);
+        foreach (var name in Workflow.SecretInputs)
+            if (Instance.Input.TryGetPropertyValue(name, out var value)) AddSecret(values, value);
         return values;
+    }
+
+    private static void AddSecret(List<string> values, JsonNode? value)
+    {
+        if (value is null) return;
+        var text = value is JsonValue v && v.TryGetValue<string>(out var s) ? s : value.ToJsonString();
+        // Very short values would mask unrelated text everywhere ("1", "no"); they are masked by name in the API instead.
+        if (text.Length >= 3) values.Add(text);
     }
 
     /// <summary>Saves the instance and every pending change in one commit (children first, so a crash cannot orphan a wait).</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Diagnostics;
 using ActivityContext = Automation.Engine.Activities.Framework.ActivityContext;
 using System.Text.Json.Nodes;
@@ -211,7 +212,7 @@ internal sealed partial class InstanceRun
         var payload = new JsonObject
         {
             ["instanceId"] = Instance.Id,
-            ["status"] = Instance.Status.ToString(),
+            ["status"] = JsonNamingPolicy.CamelCase.ConvertName(Instance.Status.ToString()),
             ["output"] = Instance.Output?.DeepClone(),
             ["faultMessage"] = Instance.FaultMessage,
         };

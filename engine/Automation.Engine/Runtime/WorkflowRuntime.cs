@@ -173,16 +173,19 @@ public sealed class WorkflowRuntime : IWorkflowRuntime
     /// <inheritdoc />
     public async Task<WorkflowInstance> RetryAsync(string instanceId, CancellationToken cancellationToken = default)
     {
-        InstanceRun run;
-        using (await _locks.AcquireAsync(instanceId, cancellationToken).ConfigureAwait(false))
+        var run = await OnConflictReloadAsync(async () =>
         {
-            var loaded = await LoadAsync(instanceId, cancellationToken).ConfigureAwait(false) ?? throw new InstanceNotFoundException(instanceId);
-            if (loaded.Instance.Status != WorkflowStatus.Faulted)
-                throw new InstanceStateException($"Instance '{instanceId}' is {loaded.Instance.Status.ToString().ToLowerInvariant()}, not faulted; only faulted instances can be retried.");
-            run = new InstanceRun(this, loaded.Instance, loaded.Workflow, cancellationToken);
-            run.RetryFromFault();
-            await ExecuteAsync(run).ConfigureAwait(false);
-        }
+            using (await _locks.AcquireAsync(instanceId, cancellationToken).ConfigureAwait(false))
+            {
+                var loaded = await LoadAsync(instanceId, cancellationToken).ConfigureAwait(false) ?? throw new InstanceNotFoundException(instanceId);
+                if (loaded.Instance.Status != WorkflowStatus.Faulted)
+                    throw new InstanceStateException($"Instance '{instanceId}' is {loaded.Instance.Status.ToString().ToLowerInvariant()}, not faulted; only faulted instances can be retried.");
+                var retry = new InstanceRun(this, loaded.Instance, loaded.Workflow, cancellationToken);
+                retry.RetryFromFault();
+                await ExecuteAsync(retry).ConfigureAwait(false);
+                return retry;
+            }
+        }).ConfigureAwait(false);
         return await AfterCommitAsync(run).ConfigureAwait(false);
     }
 
@@ -190,16 +193,20 @@ public sealed class WorkflowRuntime : IWorkflowRuntime
     public async Task<WorkflowInstance> CancelAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         if (_active.TryGetValue(instanceId, out var activeRun)) activeRun.Abort();
-        InstanceRun run;
-        using (await _locks.AcquireAsync(instanceId, cancellationToken).ConfigureAwait(false))
+        var run = await OnConflictReloadAsync(async () =>
         {
-            var loaded = await LoadAsync(instanceId, cancellationToken).ConfigureAwait(false) ?? throw new InstanceNotFoundException(instanceId);
-            if (loaded.Instance.IsEnded)
-                throw new InstanceStateException($"Instance '{instanceId}' has already ended ({loaded.Instance.Status.ToString().ToLowerInvariant()}).");
-            run = new InstanceRun(this, loaded.Instance, loaded.Workflow, cancellationToken);
-            run.Cancel("Cancelled on request.");
-            await run.CommitAsync().ConfigureAwait(false);
-        }
+            using (await _locks.AcquireAsync(instanceId, cancellationToken).ConfigureAwait(false))
+            {
+                var loaded = await LoadAsync(instanceId, cancellationToken).ConfigureAwait(false) ?? throw new InstanceNotFoundException(instanceId);
+                // A faulted instance may be cancelled (abandoned); a finished or cancelled one is over.
+                if (loaded.Instance.Status is WorkflowStatus.Finished or WorkflowStatus.Cancelled)
+                    throw new InstanceStateException($"Instance '{instanceId}' has already ended ({loaded.Instance.Status.ToString().ToLowerInvariant()}).");
+                var cancel = new InstanceRun(this, loaded.Instance, loaded.Workflow, cancellationToken);
+                cancel.Cancel("Cancelled on request.");
+                await cancel.CommitAsync().ConfigureAwait(false);
+                return cancel;
+            }
+        }).ConfigureAwait(false);
         await AfterCommitAsync(run).ConfigureAwait(false); // a parent waiting on this instance learns it was cancelled
         foreach (var child in await Instances.ListChildrenAsync(instanceId, cancellationToken).ConfigureAwait(false))
             if (child.Status is WorkflowStatus.Running or WorkflowStatus.Suspended)
@@ -251,6 +258,21 @@ public sealed class WorkflowRuntime : IWorkflowRuntime
         catch (ConcurrencyException)
         {
             return false; // Created by an earlier run of the same step: at-least-once made idempotent.
+        }
+    }
+
+    /// <summary>Runs <paramref name="operation"/> again (it reloads the instance) when another node committed first.</summary>
+    private static async Task<T> OnConflictReloadAsync<T>(Func<Task<T>> operation)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await operation().ConfigureAwait(false);
+            }
+            catch (ConcurrencyException) when (attempt < ConcurrencyRetries)
+            {
+            }
         }
     }
 

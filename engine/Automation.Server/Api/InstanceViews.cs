@@ -52,6 +52,10 @@ internal static class InstanceViews
         var secret = version?.Definition.Variables.Where(v => v.Secret).Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var name in variables.Select(p => p.Key).ToArray())
             if (secret is null || secret.Contains(name)) variables[name] = Mask;
+        var secretInputs = version?.Definition.Inputs.Where(i => i.Secret).Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
+        var secretOutputs = version?.Definition.Outputs.Where(o => o.Secret).Select(o => o.Name).Concat(secret ?? []).ToHashSet(StringComparer.Ordinal);
+        var input = MaskNamed(instance.Input, secretInputs);
+        var output = instance.Output is null ? null : MaskNamed(instance.Output, secretOutputs);
         return new InstanceDetail
         {
             Id = instance.Id,
@@ -60,8 +64,8 @@ internal static class InstanceViews
             Status = instance.Status,
             CorrelationId = instance.CorrelationId,
             ParentInstanceId = instance.ParentInstanceId,
-            Input = instance.Input,
-            Output = instance.Output,
+            Input = input,
+            Output = output,
             FaultMessage = instance.FaultMessage,
             CreatedAt = instance.CreatedAt,
             UpdatedAt = instance.UpdatedAt,
@@ -72,5 +76,14 @@ internal static class InstanceViews
             Incidents = instance.State.Incidents
                 .Select(i => new IncidentView(i.Id, i.ActivityId, i.ActivityType, i.Message, i.ErrorType, i.Attempts, i.Timestamp, i.Resolved)).ToArray(),
         };
+    }
+
+    /// <summary>A copy of <paramref name="values"/> with the named entries masked; all of them when the names are unknown (null).</summary>
+    private static JsonObject MaskNamed(JsonObject values, HashSet<string>? secretNames)
+    {
+        var copy = values.DeepClone().AsObject();
+        foreach (var name in copy.Select(p => p.Key).ToArray())
+            if (secretNames is null || secretNames.Contains(name)) copy[name] = Mask;
+        return copy;
     }
 }

@@ -43,7 +43,7 @@ public class RunWorkflowTests
         parent.AssertStatus(WorkflowStatus.Finished);
         Assert.That(parent.Output!["result"]!.GetValue<string>(), Is.EqualTo("Hello Ada"));
         var output = parent.OutputOf("child")!;
-        Assert.That(output["status"]!.GetValue<string>(), Is.EqualTo("Finished"));
+        Assert.That(output["status"]!.GetValue<string>(), Is.EqualTo("finished"));
         var child = await engine.GetAsync(output["instanceId"]!.GetValue<string>());
         child.AssertStatus(WorkflowStatus.Finished);
         Assert.That(child.ParentInstanceId, Is.EqualTo(parent.Id));

@@ -86,12 +86,20 @@ public class CancelTests
     }
 
     [Test]
-    public async Task A_faulted_instance_cannot_be_cancelled()
+    public async Task A_faulted_instance_can_be_abandoned_by_cancelling_it_and_its_open_task_is_cancelled()
     {
         await using var engine = EngineHarness.Create();
         var instance = await engine.RunAsync(Flow.Create("fails").Start()
-            .Activity("stop", "Fail", new JsonObject { ["message"] = "stop" }).Chain("start", "stop").Build());
+            .Activity("ask", "HumanTask", new JsonObject { ["title"] = "Check" })
+            .Activity("stop", "Fail", new JsonObject { ["message"] = "stop" })
+            .Connect("start", "ask").Connect("start", "stop").Build());
+        instance.AssertStatus(WorkflowStatus.Faulted);
+        Assert.That(await engine.TasksAsync(instance.Id, HumanTaskStatus.Open), Has.Count.EqualTo(1));
 
-        Assert.ThrowsAsync<InstanceStateException>(() => engine.Runtime.CancelAsync(instance.Id));
+        var cancelled = await engine.Runtime.CancelAsync(instance.Id);
+
+        cancelled.AssertStatus(WorkflowStatus.Cancelled);
+        Assert.That(await engine.TasksAsync(instance.Id, HumanTaskStatus.Open), Is.Empty);
+        Assert.ThrowsAsync<InstanceStateException>(() => engine.Runtime.CancelAsync(instance.Id), "a cancelled instance is over");
     }
 }

@@ -78,4 +78,24 @@ public class SecretMaskingTests
         Assert.That(server.Requests.Last().Headers["Authorization"], Is.EqualTo("Bearer eyJ-token-5f3a9c"), "the real value is sent");
         Assert.That(await JournalTextAsync(engine, instance.Id), Does.Not.Contain("eyJ-token-5f3a9c"));
     }
+
+    [Test]
+    public async Task A_secret_input_is_masked_in_the_journal_from_the_start()
+    {
+        await using var engine = EngineHarness.Create();
+        var flow = Flow.Create("secret-input")
+            .Start()
+            .Log("leak", Expr.Liquid("Signing in with {{ input.password }}"))
+            .Chain("start", "leak")
+            .Build();
+        flow.Inputs.Add(new WorkflowParameter { Name = "password", Type = ValueTypes.String, Secret = true });
+
+        var instance = await engine.RunAsync(flow, new JsonObject { ["password"] = "hunter2-hunter2" });
+
+        instance.AssertStatus(WorkflowStatus.Finished);
+        var journal = await engine.JournalAsync(instance.Id);
+        Assert.That(journal.LogMessages(), Is.EqualTo(new[] { "Signing in with ***" }));
+        Assert.That(journal.First().Kind, Is.EqualTo(JournalEventKind.InstanceStarted));
+        Assert.That(await JournalTextAsync(engine, instance.Id), Does.Not.Contain("hunter2-hunter2"));
+    }
 }
