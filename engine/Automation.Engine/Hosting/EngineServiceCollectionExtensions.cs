@@ -30,6 +30,7 @@ public static class EngineServiceCollectionExtensions
         services.AddHttpClient();
         services.AddHostedService<TimerLoop>();
         services.AddHostedService<RecoveryLoop>();
+        services.AddHostedService<ExpressionWarmUp>();
         return services;
     }
 }
