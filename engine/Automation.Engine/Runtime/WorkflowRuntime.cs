@@ -332,7 +332,12 @@ public sealed class WorkflowRuntime : IWorkflowRuntime
     private CompiledWorkflow Compile(DefinitionVersion version)
     {
         if (!version.IsPublished) return new CompiledWorkflow(version, Registry); // drafts change: never cached
-        return _compiled.GetOrAdd((version.DefinitionId, version.Version), _ => new CompiledWorkflow(version, Registry));
+        var key = (version.DefinitionId, version.Version);
+        // A workflow deleted and created again reuses its version numbers: the publish time tells the two apart.
+        if (_compiled.TryGetValue(key, out var cached) && cached.Version.PublishedAt == version.PublishedAt) return cached;
+        var compiled = new CompiledWorkflow(version, Registry);
+        _compiled[key] = compiled;
+        return compiled;
     }
 
     private WorkflowInstance NewInstance(StartRequest request, CompiledWorkflow workflow)

@@ -44,4 +44,22 @@ public class VersioningTests
         var started = await engine.Runtime.StartAsync(new StartRequest { DefinitionId = "versioned", Version = 1, Wait = true });
         Assert.That(started.DefinitionVersion, Is.EqualTo(1));
     }
+
+    [Test]
+    public async Task A_workflow_deleted_and_created_again_runs_its_new_content_although_the_version_number_is_reused()
+    {
+        await using var engine = EngineHarness.Create();
+        await engine.PublishAsync(Version("old content"));
+        var old = await engine.StartAsync("versioned");
+        await engine.Runtime.CancelAsync(old.Id);
+        await engine.Definitions.DeleteAsync("versioned");
+        await Task.Delay(5); // publish times are kept to the millisecond
+        await engine.PublishAsync(Version("new content"));
+
+        var again = await engine.StartAsync("versioned");
+        await engine.Runtime.SignalAsync("go", null, null);
+
+        Assert.That(again.DefinitionVersion, Is.EqualTo(1));
+        Assert.That((await engine.JournalAsync(again.Id)).LogMessages(), Is.EqualTo(new[] { "new content" }));
+    }
 }
