@@ -30,6 +30,12 @@ for (var i = 0; i < args.Length; i++)
     }
 }
 var scenario = positional.ElementAtOrDefault(0) ?? "all";
+if (scenario == "micro")
+{
+    Console.WriteLine($"Machine: {Machine.Describe()}; load {Machine.Load()}");
+    await Micro.RunAsync(settings);
+    return 0;
+}
 if (scenario == "profile")
 {
     // profile SCENARIO [STORE] [--journal off]: one caller (or --callers N), store calls timed.
