@@ -30,7 +30,7 @@ internal static class JsonJsConverter
                 {
                     JsonValueKind.True => JsBoolean.True,
                     JsonValueKind.False => JsBoolean.False,
-                    JsonValueKind.Number => new JsNumber(value.GetValue<double>()),
+                    JsonValueKind.Number => new JsNumber(Serialization.JsonNumbers.ToDouble(value)),
                     JsonValueKind.String => new JsString(value.GetValue<string>()),
                     _ => JsValue.Null,
                 };

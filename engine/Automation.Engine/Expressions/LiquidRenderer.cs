@@ -47,7 +47,7 @@ public sealed class LiquidRenderer
         JsonValue value => value.GetValueKind() switch
         {
             JsonValueKind.String => value.GetValue<string>(),
-            JsonValueKind.Number => value.GetValue<decimal>(),
+            JsonValueKind.Number => Serialization.JsonNumbers.ToDecimalOrDouble(value),
             JsonValueKind.True => true,
             JsonValueKind.False => false,
             _ => null,

@@ -25,15 +25,20 @@ public sealed class TimerLoop(
             {
                 var now = clock.GetUtcNow();
                 var due = await instances.FindDueBookmarksAsync(now, 200, stoppingToken).ConfigureAwait(false);
+                var resumed = 0;
                 if (due.Count > 0)
                 {
                     await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = stoppingToken },
-                        async (bookmark, ct) => await runtime.ResumeBookmarkAsync(bookmark.Id, null, ct).ConfigureAwait(false)).ConfigureAwait(false);
-                    if (due.Count == 200) continue;
+                        async (bookmark, ct) =>
+                        {
+                            if (await ResumeAsync(bookmark, ct).ConfigureAwait(false)) Interlocked.Increment(ref resumed);
+                        }).ConfigureAwait(false);
+                    if (resumed == due.Count && due.Count == 200) continue;
                 }
                 var next = await instances.GetNextDueAsync(stoppingToken).ConfigureAwait(false);
                 var until = now + poll;
-                if (next is { } n && n < until) until = n;
+                // A due timer that could not be resumed is retried on the next poll, not in a busy loop.
+                if (next is { } n && n < until && resumed == due.Count) until = n;
                 await timers.SleepAsync(until, clock, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -45,6 +50,20 @@ public sealed class TimerLoop(
                 logger.LogError(ex, "Timer loop failed; retrying in {Poll}", poll);
                 try { await Task.Delay(poll, clock, stoppingToken).ConfigureAwait(false); } catch (OperationCanceledException) { return; }
             }
+        }
+    }
+
+    private async Task<bool> ResumeAsync(Model.Bookmark bookmark, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await runtime.ResumeBookmarkAsync(bookmark.Id, null, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Could not resume timer {BookmarkId} of instance {InstanceId}", bookmark.Id, bookmark.InstanceId);
+            return false;
         }
     }
 }

@@ -56,7 +56,14 @@ internal sealed partial class InstanceRun
                 if (delayed is null) break;
                 if (HasUnsavedWaits) await CommitAsync();
                 var wait = delayed.Value - Runtime.Clock.GetUtcNow();
-                if (wait > TimeSpan.Zero) await Task.Delay(wait, Runtime.Clock, _cancellation.Token).ConfigureAwait(false);
+                try
+                {
+                    if (wait > TimeSpan.Zero) await Task.Delay(wait, Runtime.Clock, _cancellation.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    _stopRequested = true; // cancelled or stopping: the delayed retry stays queued
+                }
                 continue;
             }
             if (HasUnsavedWaits) await CommitAsync();
@@ -66,6 +73,8 @@ internal sealed partial class InstanceRun
             inFlight.RemoveAt(index);
             Apply(flight.Item, flight.Context, new ValueTask<ActivityResult>(flight.Task), flight.Stopwatch);
         }
+        // Anything still in flight belongs to a run that has ended (faulted or stopping): its item stays queued.
+        if (inFlight.Count > 0) _cancellation.Cancel();
         Conclude();
     }
 

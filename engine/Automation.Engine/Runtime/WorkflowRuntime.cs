@@ -184,6 +184,7 @@ public sealed class WorkflowRuntime : IWorkflowRuntime
             run.Cancel("Cancelled on request.");
             await run.CommitAsync().ConfigureAwait(false);
         }
+        await AfterCommitAsync(run).ConfigureAwait(false); // a parent waiting on this instance learns it was cancelled
         foreach (var child in await Instances.ListChildrenAsync(instanceId, cancellationToken).ConfigureAwait(false))
             if (child.Status is WorkflowStatus.Running or WorkflowStatus.Suspended)
             {

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using Automation.Engine.Activities.Framework;
 using Automation.Engine.Model;
+using Automation.Engine.Persistence;
 using Automation.Engine.Runtime;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Automation.Engine.Activities.Composition;
 
@@ -36,6 +38,8 @@ public sealed class RunWorkflow : IResumableActivity
         var existing = await context.GetInstanceAsync(childId).ConfigureAwait(false);
         if (existing is { IsEnded: true })
             return Complete(context, existing.Id, existing.Status.ToString(), existing.Output, existing.FaultMessage);
+        if (existing is null)
+            await CheckStartableAsync(context).ConfigureAwait(false);
         var bookmark = context.CreateBookmark(BookmarkKinds.ChildWorkflow, name: childId, id: childId);
         if (existing is null)
             context.StartChild(new StartRequest
@@ -50,6 +54,20 @@ public sealed class RunWorkflow : IResumableActivity
     public ValueTask<ActivityResult> ResumeAsync(ActivityContext context, Bookmark bookmark, JsonNode? payload) =>
         Complete(context, payload?["instanceId"]?.GetValue<string>() ?? bookmark.Name!, payload?["status"]?.GetValue<string>() ?? "",
             payload?["output"] as JsonObject, payload?["faultMessage"]?.GetValue<string>()).AsTask();
+
+    /// <summary>
+    /// Fails this step, rather than the commit that would start the child, when the child cannot start: its workflow or
+    /// version does not exist, or the input does not fit its declared inputs.
+    /// </summary>
+    private async Task CheckStartableAsync(ActivityContext context)
+    {
+        var definitions = context.Services.GetRequiredService<IDefinitionStore>();
+        var version = (Version is { } v
+            ? await definitions.GetVersionAsync(WorkflowId, v, context.CancellationToken).ConfigureAwait(false)
+            : await definitions.GetPublishedAsync(WorkflowId, context.CancellationToken).ConfigureAwait(false))
+            ?? throw new WorkflowNotFoundException($"Child workflow '{WorkflowId}' has no published version{(Version is { } n ? $" {n}" : "")}.");
+        WorkflowInputs.Validate(version.Definition, Input);
+    }
 
     private static ActivityResult Complete(ActivityContext context, string childId, string status, JsonObject? output, string? fault)
     {

@@ -54,7 +54,7 @@ public static class InputConverter
         {
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            JsonValueKind.Number => v.GetValue<double>() is var d && d != 0 && !double.IsNaN(d),
+            JsonValueKind.Number => JsonNumbers.ToDouble(v) is var d && d != 0 && !double.IsNaN(d),
             JsonValueKind.String => v.GetValue<string>() is var s && s.Length > 0 && !s.Equals("false", StringComparison.OrdinalIgnoreCase),
             _ => false,
         },
@@ -65,7 +65,7 @@ public static class InputConverter
     {
         if (node is JsonValue v)
         {
-            if (v.GetValueKind() == JsonValueKind.Number) return TimeSpan.FromSeconds(v.GetValue<double>());
+            if (v.GetValueKind() == JsonValueKind.Number) return TimeSpan.FromSeconds(JsonNumbers.ToDouble(v));
             if (v.TryGetValue<string>(out var s))
             {
                 if (TimeSpan.TryParse(s, CultureInfo.InvariantCulture, out var ts)) return ts;

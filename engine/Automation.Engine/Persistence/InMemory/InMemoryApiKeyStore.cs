@@ -8,7 +8,10 @@ public sealed class InMemoryApiKeyStore(InMemoryStore store) : IApiKeyStore
     {
         lock (store.Gate)
         {
-            var key = store.ApiKeys.Values.FirstOrDefault(k => k.RevokedAt is null && string.Equals(k.KeyHash, keyHash, StringComparison.Ordinal));
+            var key = store.ApiKeys.Values
+                .Where(k => k.RevokedAt is null && string.Equals(k.KeyHash, keyHash, StringComparison.Ordinal))
+                .OrderBy(k => k.CreatedAt).ThenBy(k => k.Id, StringComparer.Ordinal)
+                .FirstOrDefault();
             return Task.FromResult(key is null ? null : ModelCopies.Copy(key));
         }
     }

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using Automation.Engine.Activities.Framework;
+using Automation.Engine.Hosting;
+using Automation.Engine.Runtime;
+using Automation.Engine.Serialization;
+using Automation.Engine.Validation;
+using Automation.Server.Api;
+using Automation.Server.Auth;
+using Automation.Server.Errors;
+using Automation.Server.Logging;
+using Automation.Server.Samples;
+using Automation.Server.Validation;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace Automation.Server.Hosting;
+
+/// <summary>The server's services and request pipeline, in one place.</summary>
+public static class ServerComposition
+{
+    /// <summary>Registers options, logging, stores, the engine, auth, validation, health checks and OpenAPI.</summary>
+    /// <exception cref="InvalidOperationException">The configured store is not available.</exception>
+    public static WebApplicationBuilder AddAutomationServer(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(AutomationOptions.SectionName);
+        var options = section.Get<AutomationOptions>() ?? new AutomationOptions();
+        var services = builder.Services;
+        services.AddOptions<AutomationOptions>().Bind(section);
+        services.Configure<RuntimeOptions>(section.GetSection(nameof(AutomationOptions.Runtime)));
+        // Several nodes share PostgreSQL: none may take over Running instances at start-up before their leases expire.
+        if (options.Store == StoreKind.Postgres) services.PostConfigure<RuntimeOptions>(o => o.SingleNode = false);
+
+        builder.AddServerLogging(options);
+        services.ConfigureHttpJsonOptions(o => EngineJson.Configure(o.SerializerOptions));
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+        });
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        // Bad bodies and parameters throw BadHttpRequestException, which the exception handler turns into ProblemDetails.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+
+        services.AddServerStorage(options);
+        services.AddWorkflowEngine();
+
+        services.AddMemoryCache();
+        services.AddSingleton<ApiKeyLookup>();
+        services.AddSingleton<BootstrapAdminKey>();
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        Policies.Add(services.AddAuthorizationBuilder());
+
+        services.AddSingleton(_ => WorkflowSchema.Load());
+        services.AddSingleton<DefinitionReader>();
+        services.AddSingleton(sp => new WorkflowValidator(sp.GetRequiredService<ActivityRegistry>()));
+        services.AddSingleton<IDefinitionValidator, EngineDefinitionValidator>();
+        services.AddSingleton<FormDataValidator>();
+        services.AddSingleton<SampleImporter>();
+
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+        services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecuritySchemeTransformer>());
+        return builder;
+    }
+
+    /// <summary>The request pipeline and every endpoint.</summary>
+    public static WebApplication UseAutomationServer(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseServerRequestLogging();
+        app.UseRouting();
+        app.UseRouteLogContext();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapSchemaApi();
+        app.MapActivitiesApi();
+        app.MapDefinitionsApi();
+        app.MapInstancesApi();
+        app.MapSignalsApi();
+        app.MapBookmarksApi();
+        app.MapTasksApi();
+        app.MapApiKeysApi();
+        return app;
+    }
+
+    /// <summary>Prepares the store, creates the first admin key and imports the samples; call before the server starts.</summary>
+    public static async Task InitializeAutomationAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    {
+        await StorageSetup.InitializeStorageAsync(app.Services, cancellationToken);
+        await app.Services.GetRequiredService<BootstrapAdminKey>().EnsureAsync(cancellationToken);
+        await app.Services.GetRequiredService<SampleImporter>().ImportAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,143 @@
+using Automation.Storage.Sql;
+
+namespace Automation.Storage.Postgres;
+
+/// <summary>
+/// The PostgreSQL schema, one numbered migration at a time (never edit an applied one; add the next).
+/// Timestamps are bigint Unix milliseconds (UTC), as in SQLite, so that ordering and range filters use plain integer
+/// indexes and both dialects share their SQL. Text columns use the "C" collation: byte order, the same as SQLite and
+/// the in-memory store (keyset cursors compare ids identically everywhere), and cheaper comparisons.
+/// JSON documents are text, not jsonb: the stores never query inside them and text skips jsonb's parse on every commit.
+/// </summary>
+internal static class PostgresMigrations
+{
+    public static readonly IReadOnlyList<Migration> All =
+    [
+        new(1, "initial schema", """
+            CREATE TABLE definitions (
+                id text COLLATE "C" NOT NULL PRIMARY KEY,
+                name text COLLATE "C" NOT NULL,
+                description text COLLATE "C",
+                latest_version bigint NOT NULL,
+                published_version bigint,
+                created_at bigint NOT NULL,
+                updated_at bigint NOT NULL,
+                updated_by text COLLATE "C"
+            );
+
+            -- Lookups by (definition_id, version) hit the primary key however many versions pile up.
+            CREATE TABLE definition_versions (
+                definition_id text COLLATE "C" NOT NULL REFERENCES definitions (id) ON DELETE CASCADE,
+                version bigint NOT NULL,
+                json text COLLATE "C" NOT NULL,
+                is_published bigint NOT NULL DEFAULT 0,
+                created_at bigint NOT NULL,
+                updated_at bigint NOT NULL,
+                updated_by text COLLATE "C",
+                published_at bigint,
+                comment text COLLATE "C",
+                PRIMARY KEY (definition_id, version)
+            );
+
+            CREATE TABLE instances (
+                id text COLLATE "C" NOT NULL PRIMARY KEY,
+                definition_id text COLLATE "C" NOT NULL,
+                definition_version bigint NOT NULL,
+                status text COLLATE "C" NOT NULL,
+                correlation_id text COLLATE "C",
+                parent_instance_id text COLLATE "C",
+                parent_bookmark_id text COLLATE "C",
+                created_at bigint NOT NULL,
+                updated_at bigint NOT NULL,
+                finished_at bigint,
+                fault_message text COLLATE "C",
+                version bigint NOT NULL,
+                lease_owner text COLLATE "C",
+                lease_until bigint NOT NULL DEFAULT 0, -- 0 when nobody holds the lease
+                input text COLLATE "C" NOT NULL,
+                output text COLLATE "C",
+                state text COLLATE "C" NOT NULL
+            );
+
+            -- Newest-first keyset paging (created_at, id), alone or after an equality filter.
+            CREATE INDEX ix_instances_created ON instances (created_at, id);
+            CREATE INDEX ix_instances_status_created ON instances (status, created_at, id);
+            CREATE INDEX ix_instances_definition_created ON instances (definition_id, created_at, id);
+            CREATE INDEX ix_instances_definition_status_created ON instances (definition_id, status, created_at, id);
+            CREATE INDEX ix_instances_correlation ON instances (correlation_id, created_at, id) WHERE correlation_id IS NOT NULL;
+            CREATE INDEX ix_instances_parent ON instances (parent_instance_id, created_at, id) WHERE parent_instance_id IS NOT NULL;
+            -- FindRecoverable: Running instances by lease expiry.
+            CREATE INDEX ix_instances_recoverable ON instances (lease_until, id) WHERE status = 'Running';
+
+            CREATE TABLE bookmarks (
+                id text COLLATE "C" NOT NULL PRIMARY KEY,
+                instance_id text COLLATE "C" NOT NULL REFERENCES instances (id) ON DELETE CASCADE,
+                activity_id text COLLATE "C" NOT NULL,
+                scope_id text COLLATE "C" NOT NULL,
+                kind text COLLATE "C" NOT NULL,
+                name text COLLATE "C",
+                correlation_id text COLLATE "C",
+                due_at bigint,
+                data text COLLATE "C",
+                created_at bigint NOT NULL
+            );
+
+            CREATE INDEX ix_bookmarks_lookup ON bookmarks (kind, name, correlation_id);
+            CREATE INDEX ix_bookmarks_due ON bookmarks (due_at, id) WHERE due_at IS NOT NULL;
+            CREATE INDEX ix_bookmarks_instance ON bookmarks (instance_id);
+
+            CREATE TABLE journal (
+                instance_id text COLLATE "C" NOT NULL REFERENCES instances (id) ON DELETE CASCADE,
+                sequence bigint NOT NULL,
+                timestamp bigint NOT NULL,
+                kind text COLLATE "C" NOT NULL,
+                activity_id text COLLATE "C",
+                activity_type text COLLATE "C",
+                scope_id text COLLATE "C",
+                outcome text COLLATE "C",
+                duration_ms double precision,
+                message text COLLATE "C",
+                data text COLLATE "C",
+                PRIMARY KEY (instance_id, sequence)
+            );
+
+            CREATE TABLE tasks (
+                id text COLLATE "C" NOT NULL PRIMARY KEY,
+                instance_id text COLLATE "C" NOT NULL REFERENCES instances (id) ON DELETE CASCADE,
+                definition_id text COLLATE "C" NOT NULL,
+                activity_id text COLLATE "C" NOT NULL,
+                bookmark_id text COLLATE "C" NOT NULL,
+                title text COLLATE "C" NOT NULL,
+                description text COLLATE "C",
+                form_schema text COLLATE "C",
+                assignee text COLLATE "C",
+                role text COLLATE "C",
+                due_at bigint,
+                status text COLLATE "C" NOT NULL,
+                claimed_by text COLLATE "C",
+                completed_by text COLLATE "C",
+                result text COLLATE "C",
+                created_at bigint NOT NULL,
+                completed_at bigint
+            );
+
+            CREATE INDEX ix_tasks_created ON tasks (created_at, id);
+            CREATE INDEX ix_tasks_status_created ON tasks (status, created_at, id);
+            CREATE INDEX ix_tasks_assignee ON tasks (assignee, created_at, id) WHERE assignee IS NOT NULL;
+            CREATE INDEX ix_tasks_claimed_by ON tasks (claimed_by, created_at, id) WHERE claimed_by IS NOT NULL;
+            CREATE INDEX ix_tasks_role ON tasks (role, created_at, id) WHERE role IS NOT NULL;
+            CREATE INDEX ix_tasks_instance ON tasks (instance_id);
+
+            CREATE TABLE api_keys (
+                id text COLLATE "C" NOT NULL PRIMARY KEY,
+                name text COLLATE "C" NOT NULL,
+                key_hash text COLLATE "C" NOT NULL,
+                roles text COLLATE "C" NOT NULL,
+                created_at bigint NOT NULL,
+                revoked_at bigint
+            );
+
+            CREATE INDEX ix_api_keys_hash ON api_keys (key_hash);
+            """),
+    ];
+}

@@ -1,0 +1,38 @@
+using Automation.Engine.Model;
+using Automation.Engine.Persistence.InMemory;
+
+namespace Automation.Storage.Sql.Rows;
+
+/// <summary>A row of <c>definition_versions</c>.</summary>
+internal sealed class VersionRow
+{
+    /// <summary>The columns, qualified by the alias <c>v</c>.</summary>
+    public const string Columns = """
+        v.definition_id AS DefinitionId, v.version AS Version, v.is_published AS IsPublished, v.json AS Json,
+        v.created_at AS CreatedAt, v.updated_at AS UpdatedAt, v.updated_by AS UpdatedBy, v.published_at AS PublishedAt,
+        v.comment AS Comment
+        """;
+
+    public string DefinitionId { get; set; } = "";
+    public long Version { get; set; }
+    public long IsPublished { get; set; }
+    public string Json { get; set; } = "";
+    public long CreatedAt { get; set; }
+    public long UpdatedAt { get; set; }
+    public string? UpdatedBy { get; set; }
+    public long? PublishedAt { get; set; }
+    public string? Comment { get; set; }
+
+    public DefinitionVersion ToModel() => new()
+    {
+        DefinitionId = DefinitionId,
+        Version = (int)Version,
+        IsPublished = IsPublished != 0,
+        Definition = StoredJson.Read<WorkflowDefinition>(Json),
+        CreatedAt = StoreTime.FromUnixMs(CreatedAt),
+        UpdatedAt = StoreTime.FromUnixMs(UpdatedAt),
+        UpdatedBy = UpdatedBy,
+        PublishedAt = StoreTime.FromUnixMs(PublishedAt),
+        Comment = Comment,
+    };
+}

@@ -1,0 +1,193 @@
+using System.Data.Common;
+using System.Text;
+using Automation.Engine.Model;
+using Automation.Engine.Persistence;
+using Automation.Engine.Persistence.InMemory;
+using Automation.Storage.Sql.Rows;
+using Dapper;
+
+namespace Automation.Storage.Sql;
+
+/// <summary>Instances, bookmarks and journals in a SQL database; every commit is one transaction.</summary>
+internal sealed class SqlInstanceStore(SqlDatabase database) : IInstanceStore
+{
+    /// <inheritdoc />
+    public async Task CommitAsync(InstanceCommit commit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        var instance = commit.Instance;
+        ArgumentException.ThrowIfNullOrWhiteSpace(instance.Id, "commit.Instance.Id");
+        ArgumentOutOfRangeException.ThrowIfNegative(commit.ExpectedVersion, "commit.ExpectedVersion");
+
+        var statements = CommitStatements.Build(commit);
+        try
+        {
+            await database.WriteAsync(async (connection, transaction) =>
+            {
+                var counts = await database.ExecuteBatchAsync(connection, transaction, statements, stopWhenFirstChangesNothing: true, cancellationToken).ConfigureAwait(false);
+                return counts[0] == 0 ? throw new ConcurrencyException(instance.Id, commit.ExpectedVersion) : true;
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException e) when (database.Dialect.IsForeignKeyViolation(e))
+        {
+            // Only the instance row is referenced: it is gone, so the expected version cannot match.
+            throw new ConcurrencyException(instance.Id, commit.ExpectedVersion);
+        }
+
+        instance.Version = commit.ExpectedVersion + 1;
+    }
+
+    /// <inheritdoc />
+    public async Task<WorkflowInstance?> GetAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        var row = await database.QueryFirstAsync<InstanceRow>(
+            $"SELECT {InstanceRow.AllColumns} FROM instances WHERE id = @Id", new { Id = instanceId }, cancellationToken).ConfigureAwait(false);
+        return row?.ToInstance();
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException">The cursor is not one this store made.</exception>
+    public async Task<Page<InstanceSummary>> ListAsync(InstanceQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var cursor = KeysetCursor.Decode(query.Cursor);
+        var size = KeysetCursor.ClampPageSize(query.PageSize);
+        var sql = new StringBuilder($"SELECT {InstanceRow.SummaryColumns} FROM instances WHERE 1 = 1");
+        var parameters = new DynamicParameters();
+        if (query.Status is { } status)
+        {
+            sql.Append(" AND status = @Status");
+            parameters.Add("Status", status.ToString());
+        }
+
+        if (query.DefinitionId is not null)
+        {
+            sql.Append(" AND definition_id = @DefinitionId");
+            parameters.Add("DefinitionId", query.DefinitionId);
+        }
+
+        if (query.CorrelationId is not null)
+        {
+            sql.Append(" AND correlation_id = @CorrelationId");
+            parameters.Add("CorrelationId", query.CorrelationId);
+        }
+
+        if (query.From is { } from)
+        {
+            sql.Append(" AND created_at >= @From");
+            parameters.Add("From", StoreTime.ToUnixMs(from));
+        }
+
+        if (query.To is { } to)
+        {
+            sql.Append(" AND created_at < @To");
+            parameters.Add("To", StoreTime.ToUnixMs(to));
+        }
+
+        Keyset.AppendNewestFirst(sql, parameters, cursor, size);
+        var rows = await database.QueryAsync<InstanceRow>(sql.ToString(), parameters, cancellationToken).ConfigureAwait(false);
+        return Keyset.ToPage(rows.Select(r => r.ToSummary()).ToList(), size, s => (StoreTime.ToUnixMs(s.CreatedAt), s.Id));
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<InstanceSummary>> ListChildrenAsync(string parentInstanceId, CancellationToken cancellationToken = default)
+    {
+        var rows = await database.QueryAsync<InstanceRow>(
+            $"SELECT {InstanceRow.SummaryColumns} FROM instances WHERE parent_instance_id = @Parent ORDER BY created_at, id",
+            new { Parent = parentInstanceId }, cancellationToken).ConfigureAwait(false);
+        return rows.Select(r => r.ToSummary()).ToList();
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> TryAcquireLeaseAsync(string instanceId, string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken = default) =>
+        await database.ExecuteAsync(
+            "UPDATE instances SET lease_owner = @Owner, lease_until = @Until WHERE id = @Id AND (lease_owner IS NULL OR lease_owner = @Owner OR lease_until <= @Now)",
+            new { Id = instanceId, Owner = owner, Now = StoreTime.ToUnixMs(now), Until = StoreTime.ToUnixMs(until) },
+            cancellationToken).ConfigureAwait(false) > 0;
+
+    /// <inheritdoc />
+    public async Task<bool> RenewLeaseAsync(string instanceId, string owner, DateTimeOffset until, CancellationToken cancellationToken = default) =>
+        await database.ExecuteAsync(
+            "UPDATE instances SET lease_until = @Until WHERE id = @Id AND lease_owner = @Owner",
+            new { Id = instanceId, Owner = owner, Until = StoreTime.ToUnixMs(until) },
+            cancellationToken).ConfigureAwait(false) > 0;
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> FindRecoverableAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default)
+    {
+        if (limit <= 0)
+        {
+            return [];
+        }
+
+        // The literal 'Running' matches the partial index ix_instances_recoverable (a parameter would not).
+        var ids = await database.QueryAsync<string>(
+            "SELECT id FROM instances WHERE status = 'Running' AND lease_until <= @Now ORDER BY lease_until, id LIMIT @Limit",
+            new { Now = StoreTime.ToUnixMs(now), Limit = (long)limit }, cancellationToken).ConfigureAwait(false);
+        return ids.ToList();
+    }
+
+    /// <inheritdoc />
+    /// <remarks>A null <paramref name="name"/> or <paramref name="correlationId"/> matches any. Oldest first.</remarks>
+    public async Task<IReadOnlyList<Bookmark>> FindBookmarksAsync(string kind, string? name, string? correlationId, CancellationToken cancellationToken = default)
+    {
+        var sql = new StringBuilder($"SELECT {BookmarkRow.Columns} FROM bookmarks WHERE kind = @Kind");
+        if (name is not null)
+        {
+            sql.Append(" AND name = @Name");
+        }
+
+        if (correlationId is not null)
+        {
+            sql.Append(" AND correlation_id = @CorrelationId");
+        }
+
+        sql.Append(" ORDER BY created_at, id");
+        var rows = await database.QueryAsync<BookmarkRow>(sql.ToString(), new { Kind = kind, Name = name, CorrelationId = correlationId }, cancellationToken).ConfigureAwait(false);
+        return rows.Select(r => r.ToModel()).ToList();
+    }
+
+    /// <inheritdoc />
+    public async Task<Bookmark?> GetBookmarkAsync(string bookmarkId, CancellationToken cancellationToken = default)
+    {
+        var row = await database.QueryFirstAsync<BookmarkRow>(
+            $"SELECT {BookmarkRow.Columns} FROM bookmarks WHERE id = @Id", new { Id = bookmarkId }, cancellationToken).ConfigureAwait(false);
+        return row?.ToModel();
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Bookmark>> FindDueBookmarksAsync(DateTimeOffset dueBy, int limit, CancellationToken cancellationToken = default)
+    {
+        if (limit <= 0)
+        {
+            return [];
+        }
+
+        var rows = await database.QueryAsync<BookmarkRow>(
+            $"SELECT {BookmarkRow.Columns} FROM bookmarks WHERE due_at IS NOT NULL AND due_at <= @DueBy ORDER BY due_at, id LIMIT @Limit",
+            new { DueBy = StoreTime.ToUnixMs(dueBy), Limit = (long)limit }, cancellationToken).ConfigureAwait(false);
+        return rows.Select(r => r.ToModel()).ToList();
+    }
+
+    /// <inheritdoc />
+    public async Task<DateTimeOffset?> GetNextDueAsync(CancellationToken cancellationToken = default)
+    {
+        var due = await database.QueryFirstAsync<long?>(
+            "SELECT MIN(due_at) FROM bookmarks WHERE due_at IS NOT NULL", null, cancellationToken).ConfigureAwait(false);
+        return StoreTime.FromUnixMs(due);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, long afterSequence = 0, int limit = 1000, CancellationToken cancellationToken = default)
+    {
+        if (limit <= 0)
+        {
+            return [];
+        }
+
+        var rows = await database.QueryAsync<JournalRow>(
+            $"SELECT {JournalRow.Columns} FROM journal WHERE instance_id = @Id AND sequence > @After ORDER BY sequence LIMIT @Limit",
+            new { Id = instanceId, After = afterSequence, Limit = (long)limit }, cancellationToken).ConfigureAwait(false);
+        return rows.Select(r => r.ToModel()).ToList();
+    }
+}

@@ -1,0 +1,141 @@
+using Automation.Storage.Sql;
+
+namespace Automation.Storage.Sqlite;
+
+/// <summary>
+/// The SQLite schema, one numbered migration at a time (never edit an applied one; add the next).
+/// Timestamps are INTEGER Unix milliseconds (UTC) so that ordering and range filters use plain integer indexes.
+/// JSON documents are TEXT: the stores never query inside them.
+/// </summary>
+internal static class SqliteMigrations
+{
+    public static readonly IReadOnlyList<Migration> All =
+    [
+        new(1, "initial schema", """
+            CREATE TABLE definitions (
+                id TEXT NOT NULL PRIMARY KEY,
+                name TEXT NOT NULL,
+                description TEXT,
+                latest_version INTEGER NOT NULL,
+                published_version INTEGER,
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL,
+                updated_by TEXT
+            );
+
+            -- Lookups by (definition_id, version) hit the primary key however many versions pile up.
+            CREATE TABLE definition_versions (
+                definition_id TEXT NOT NULL REFERENCES definitions (id) ON DELETE CASCADE,
+                version INTEGER NOT NULL,
+                json TEXT NOT NULL,
+                is_published INTEGER NOT NULL DEFAULT 0,
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL,
+                updated_by TEXT,
+                published_at INTEGER,
+                comment TEXT,
+                PRIMARY KEY (definition_id, version)
+            );
+
+            CREATE TABLE instances (
+                id TEXT NOT NULL PRIMARY KEY,
+                definition_id TEXT NOT NULL,
+                definition_version INTEGER NOT NULL,
+                status TEXT NOT NULL,
+                correlation_id TEXT,
+                parent_instance_id TEXT,
+                parent_bookmark_id TEXT,
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL,
+                finished_at INTEGER,
+                fault_message TEXT,
+                version INTEGER NOT NULL,
+                lease_owner TEXT,
+                lease_until INTEGER NOT NULL DEFAULT 0, -- 0 when nobody holds the lease
+                input TEXT NOT NULL,
+                output TEXT,
+                state TEXT NOT NULL
+            );
+
+            -- Newest-first keyset paging (created_at, id), alone or after an equality filter.
+            CREATE INDEX ix_instances_created ON instances (created_at, id);
+            CREATE INDEX ix_instances_status_created ON instances (status, created_at, id);
+            CREATE INDEX ix_instances_definition_created ON instances (definition_id, created_at, id);
+            CREATE INDEX ix_instances_definition_status_created ON instances (definition_id, status, created_at, id);
+            CREATE INDEX ix_instances_correlation ON instances (correlation_id, created_at, id) WHERE correlation_id IS NOT NULL;
+            CREATE INDEX ix_instances_parent ON instances (parent_instance_id, created_at, id) WHERE parent_instance_id IS NOT NULL;
+            -- FindRecoverable: Running instances by lease expiry.
+            CREATE INDEX ix_instances_recoverable ON instances (lease_until, id) WHERE status = 'Running';
+
+            CREATE TABLE bookmarks (
+                id TEXT NOT NULL PRIMARY KEY,
+                instance_id TEXT NOT NULL REFERENCES instances (id) ON DELETE CASCADE,
+                activity_id TEXT NOT NULL,
+                scope_id TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                name TEXT,
+                correlation_id TEXT,
+                due_at INTEGER,
+                data TEXT,
+                created_at INTEGER NOT NULL
+            );
+
+            CREATE INDEX ix_bookmarks_lookup ON bookmarks (kind, name, correlation_id);
+            CREATE INDEX ix_bookmarks_due ON bookmarks (due_at, id) WHERE due_at IS NOT NULL;
+            CREATE INDEX ix_bookmarks_instance ON bookmarks (instance_id);
+
+            CREATE TABLE journal (
+                instance_id TEXT NOT NULL REFERENCES instances (id) ON DELETE CASCADE,
+                sequence INTEGER NOT NULL,
+                timestamp INTEGER NOT NULL,
+                kind TEXT NOT NULL,
+                activity_id TEXT,
+                activity_type TEXT,
+                scope_id TEXT,
+                outcome TEXT,
+                duration_ms REAL,
+                message TEXT,
+                data TEXT,
+                PRIMARY KEY (instance_id, sequence)
+            );
+
+            CREATE TABLE tasks (
+                id TEXT NOT NULL PRIMARY KEY,
+                instance_id TEXT NOT NULL REFERENCES instances (id) ON DELETE CASCADE,
+                definition_id TEXT NOT NULL,
+                activity_id TEXT NOT NULL,
+                bookmark_id TEXT NOT NULL,
+                title TEXT NOT NULL,
+                description TEXT,
+                form_schema TEXT,
+                assignee TEXT,
+                role TEXT,
+                due_at INTEGER,
+                status TEXT NOT NULL,
+                claimed_by TEXT,
+                completed_by TEXT,
+                result TEXT,
+                created_at INTEGER NOT NULL,
+                completed_at INTEGER
+            );
+
+            CREATE INDEX ix_tasks_created ON tasks (created_at, id);
+            CREATE INDEX ix_tasks_status_created ON tasks (status, created_at, id);
+            CREATE INDEX ix_tasks_assignee ON tasks (assignee, created_at, id) WHERE assignee IS NOT NULL;
+            CREATE INDEX ix_tasks_claimed_by ON tasks (claimed_by, created_at, id) WHERE claimed_by IS NOT NULL;
+            CREATE INDEX ix_tasks_role ON tasks (role, created_at, id) WHERE role IS NOT NULL;
+            CREATE INDEX ix_tasks_instance ON tasks (instance_id);
+
+            CREATE TABLE api_keys (
+                id TEXT NOT NULL PRIMARY KEY,
+                name TEXT NOT NULL,
+                key_hash TEXT NOT NULL,
+                roles TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                revoked_at INTEGER
+            );
+
+            CREATE INDEX ix_api_keys_hash ON api_keys (key_hash);
+            """),
+    ];
+}

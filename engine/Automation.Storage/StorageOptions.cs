@@ -1,0 +1,26 @@
+namespace Automation.Storage;
+
+/// <summary>Which store the server uses and where it lives (configuration section <c>Automation</c>).</summary>
+public sealed class StorageOptions
+{
+    /// <summary>The embedded default: a SQLite file under <see cref="DataDirectory"/>.</summary>
+    public const string Sqlite = "sqlite";
+
+    /// <summary>PostgreSQL through Npgsql, for production and several nodes.</summary>
+    public const string Postgres = "postgres";
+
+    /// <summary>Nothing persisted; for tests and benchmarks.</summary>
+    public const string Memory = "memory";
+
+    /// <summary><c>sqlite</c> (default), <c>postgres</c> or <c>memory</c> (setting <c>Automation__Store</c>).</summary>
+    public string Store { get; set; } = Sqlite;
+
+    /// <summary>
+    /// The connection string (setting <c>Automation__ConnectionString</c>): required for postgres; for sqlite optional,
+    /// by default the file <c>automation.db</c> in <see cref="DataDirectory"/>.
+    /// </summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Where the embedded store keeps its file (setting <c>Automation__DataDirectory</c>); <c>./data</c> by default.</summary>
+    public string DataDirectory { get; set; } = "./data";
+}

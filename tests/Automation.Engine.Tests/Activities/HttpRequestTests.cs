@@ -1,0 +1,163 @@
+using System.Text.Json.Nodes;
+using Automation.Engine.Model;
+using Automation.Engine.Tests.Support;
+
+namespace Automation.Engine.Tests.Activities;
+
+public class HttpRequestTests
+{
+    [Test]
+    public async Task A_get_returns_status_headers_and_the_parsed_json_body()
+    {
+        await using var server = TestHttpServer.Start(_ => TestResponse.Json("""{ "name": "Ada", "invoices": [10, 20, 30] }"""));
+        await using var engine = EngineHarness.Create();
+        var flow = Flow.Create("http-get")
+            .Output("total")
+            .Start()
+            .Activity("fetch", "HttpRequest", new JsonObject { ["url"] = server.Url("/customers/7") })
+            .Set("sum", "total", Expr.Js("activities.fetch.output.body.invoices.reduce((s, n) => s + n, 0)"))
+            .Chain("start", "fetch", "sum")
+            .Build();
+
+        var instance = await engine.RunAsync(flow);
+
+        instance.AssertStatus(WorkflowStatus.Finished);
+        var output = instance.OutputOf("fetch")!;
+        Assert.That(output["status"]!.GetValue<int>(), Is.EqualTo(200));
+        Assert.That(output["headers"]!["Content-Type"]!.GetValue<string>(), Does.StartWith("application/json"));
+        Assert.That(output["body"]!["name"]!.GetValue<string>(), Is.EqualTo("Ada"));
+        Assert.That(instance.Output!["total"]!.GetValue<long>(), Is.EqualTo(60));
+        Assert.That(server.Requests.Single(), Has.Property("Method").EqualTo("GET").And.Property("Path").EqualTo("/customers/7"));
+    }
+
+    [Test]
+    public async Task A_post_sends_the_body_as_json_with_the_headers_given()
+    {
+        await using var server = TestHttpServer.Start(_ => new TestResponse(201, "created", "text/plain"));
+        await using var engine = EngineHarness.Create();
+        var flow = Flow.Create("http-post")
+            .Input("reference", ValueTypes.String)
+            .Start()
+            .Activity("send", "HttpRequest", new JsonObject
+            {
+                ["method"] = "POST",
+                ["url"] = server.Url("/orders"),
+                ["headers"] = new JsonObject { ["X-Request-Id"] = Expr.Liquid("{{ input.reference }}") },
+                ["body"] = Expr.Js("({ reference: input.reference, lines: [{ amount: 12.5 }] })"),
+            })
+            .Chain("start", "send")
+            .Build();
+
+        var instance = await engine.RunAsync(flow, new JsonObject { ["reference"] = "PO-42" });
+
+        instance.AssertStatus(WorkflowStatus.Finished);
+        var request = server.Requests.Single();
+        Assert.That(request.Method, Is.EqualTo("POST"));
+        Assert.That(request.ContentType, Does.StartWith("application/json"));
+        var sent = JsonNode.Parse(request.Body)!;
+        Assert.That(sent["reference"]!.GetValue<string>(), Is.EqualTo("PO-42"));
+        Assert.That(sent["lines"]![0]!["amount"]!.GetValue<double>(), Is.EqualTo(12.5));
+        Assert.That(instance.OutputOf("send")!["status"]!.GetValue<int>(), Is.EqualTo(201));
+        Assert.That(instance.OutputOf("send")!["body"]!.GetValue<string>(), Is.EqualTo("created"));
+    }
+
+    [Test]
+    public async Task A_text_body_is_sent_as_plain_text()
+    {
+        await using var server = TestHttpServer.Start(_ => new TestResponse(204));
+        await using var engine = EngineHarness.Create();
+        var flow = Flow.Create("http-text")
+            .Start()
+            .Activity("send", "HttpRequest", new JsonObject { ["method"] = "PUT", ["url"] = server.Url("/note"), ["body"] = "hello" })
+            .Chain("start", "send")
+            .Build();
+
+        (await engine.RunAsync(flow)).AssertStatus(WorkflowStatus.Finished);
+
+        Assert.That(server.Requests.Single().Body, Is.EqualTo("hello"));
+        Assert.That(server.Requests.Single().ContentType, Does.StartWith("text/plain"));
+    }
+
+    [Test]
+    public async Task An_error_status_faults_the_step_and_its_retry_policy_applies()
+    {
+        await using var server = TestHttpServer.Start(_ => new TestResponse(500, "boom", "text/plain"));
+        await using var engine = EngineHarness.Create();
+        var flow = Flow.Create("http-500")
+            .Start()
+            .Activity("call", "HttpRequest", new JsonObject { ["url"] = server.Url("/fail") },
+                retry: new RetryPolicy { MaxAttempts = 2, InitialDelay = TimeSpan.FromMilliseconds(5), Jitter = 0 })
+            .Chain("start", "call")
+            .Build();
+
+        var instance = await engine.RunAsync(flow);
+
+        instance.AssertStatus(WorkflowStatus.Faulted);
+        Assert.That(server.Requests, Has.Count.EqualTo(2));
+        var incident = instance.State.Incidents.Single();
+        Assert.That(incident.Message, Does.Contain("answered 500"));
+        Assert.That(incident.Attempts, Is.EqualTo(2));
+        Assert.That(incident.ErrorType, Is.EqualTo(nameof(HttpRequestException)));
+    }
+
+    [Test]
+    public async Task With_fail_on_error_status_off_an_error_status_is_an_output_to_route_on()
+    {
+        await using var server = TestHttpServer.Start(_ => TestResponse.Json("""{ "error": "not found" }""", 404));
+        await using var engine = EngineHarness.Create();
+        var flow = Flow.Create("http-404")
+            .Start()
+            .Activity("call", "HttpRequest", new JsonObject { ["url"] = server.Url("/x"), ["failOnErrorStatus"] = false })
+            .Activity("found", "Decision", new JsonObject { ["condition"] = Expr.Js("activities.call.output.status < 400") })
+            .Log("missing", Expr.Liquid("missing: {{ activities.call.output.body.error }}"))
+            .Connect("start", "call").Connect("call", "found").Connect("found", "missing", "False")
+            .Build();
+
+        var instance = await engine.RunAsync(flow);
+
+        instance.AssertStatus(WorkflowStatus.Finished);
+        Assert.That((await engine.JournalAsync(instance.Id)).LogMessages(), Is.EqualTo(new[] { "missing: not found" }));
+    }
+
+    [Test]
+    public async Task A_server_slower_than_the_timeout_faults_the_step_with_a_clear_message()
+    {
+        await using var server = TestHttpServer.Start(async (_, stopping) =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(10), stopping);
+            return TestResponse.Json("{}");
+        });
+        await using var engine = EngineHarness.Create();
+        var flow = Flow.Create("http-timeout")
+            .Start()
+            .Activity("call", "HttpRequest", new JsonObject { ["url"] = server.Url("/slow"), ["timeout"] = "00:00:00.2" })
+            .Chain("start", "call")
+            .Build();
+
+        var started = DateTime.UtcNow;
+        var instance = await engine.RunAsync(flow);
+
+        instance.AssertStatus(WorkflowStatus.Faulted);
+        Assert.That(DateTime.UtcNow - started, Is.LessThan(TimeSpan.FromSeconds(3)));
+        Assert.That(instance.State.Incidents.Single().Message, Is.EqualTo($"GET {server.Url("/slow")} did not answer within 0.2 s."));
+        Assert.That(instance.State.Incidents.Single().ErrorType, Is.EqualTo(nameof(TimeoutException)));
+    }
+
+    [Test]
+    public async Task An_address_that_is_not_http_faults_without_retry()
+    {
+        await using var engine = EngineHarness.Create();
+        var flow = Flow.Create("http-bad-url")
+            .Start()
+            .Activity("call", "HttpRequest", new JsonObject { ["url"] = "file:///etc/passwd" },
+                retry: new RetryPolicy { MaxAttempts = 3, InitialDelay = TimeSpan.FromMilliseconds(1) })
+            .Chain("start", "call")
+            .Build();
+
+        var instance = await engine.RunAsync(flow);
+
+        instance.AssertStatus(WorkflowStatus.Faulted);
+        Assert.That(instance.FaultMessage, Does.Contain("is not an absolute http or https address"));
+        Assert.That(instance.State.Incidents.Single().Attempts, Is.EqualTo(1));
+    }
+}

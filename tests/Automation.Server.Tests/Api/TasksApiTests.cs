@@ -1,0 +1,143 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace Automation.Server.Tests.Api;
+
+[TestFixture]
+public sealed class TasksApiTests
+{
+    private ServerHarness _server = null!;
+    private HttpClient _admin = null!;
+    private HttpClient _operator = null!;
+    private HttpClient _bot = null!;
+    private string _flow = "";
+
+    [OneTimeSetUp]
+    public async Task StartServer()
+    {
+        _server = await ServerHarness.StartAsync();
+        _admin = _server.Client();
+        _operator = _server.Client(await _server.CreateKeyAsync("olive", "operator"));
+        _bot = _server.Client(await _server.CreateKeyAsync("robot", "bot"));
+        _flow = await _admin.PublishAsync(Flows.Approval());
+    }
+
+    [OneTimeTearDown]
+    public async Task StopServer()
+    {
+        _admin.Dispose();
+        _operator.Dispose();
+        _bot.Dispose();
+        await _server.DisposeAsync();
+    }
+
+    private async Task<(string InstanceId, JsonObject Task)> StartApprovalAsync()
+    {
+        var instance = await _admin.StartAsync(_flow);
+        Assert.That(instance["status"]!.GetValue<string>(), Is.EqualTo("suspended"), instance.ToJsonString());
+        var instanceId = instance["id"]!.GetValue<string>();
+        var page = await Http.ReadAsync(await _operator.GetAsync($"/api/tasks?instanceId={instanceId}"), 200);
+        return (instanceId, page["items"]!.AsArray().Single()!.AsObject());
+    }
+
+    [Test]
+    public async Task Suspended_on_a_task_then_completed_through_the_api_finishes()
+    {
+        var (instanceId, task) = await StartApprovalAsync();
+        Assert.That(task["title"]!.GetValue<string>(), Is.EqualTo("Approve the request"));
+        Assert.That(task["status"]!.GetValue<string>(), Is.EqualTo("open"));
+        Assert.That(task["role"]!.GetValue<string>(), Is.EqualTo("operator"));
+
+        var single = await Http.ReadAsync(await _operator.GetAsync($"/api/tasks/{task["id"]}"), 200);
+        Assert.That(single["instanceId"]!.GetValue<string>(), Is.EqualTo(instanceId));
+
+        var completed = await Http.ReadAsync(await _operator.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete",
+            new { outcome = "Reject", data = new { comment = "too dear" } }), 200);
+        Assert.That(completed["status"]!.GetValue<string>(), Is.EqualTo("completed"));
+        Assert.That(completed["completedBy"]!.GetValue<string>(), Is.EqualTo("olive"));
+
+        var finished = await _admin.WaitForStatusAsync(instanceId, "finished");
+        Assert.That(finished["output"]!["decision"]!.GetValue<string>(), Is.EqualTo("rejected: too dear"));
+
+        await Http.ReadProblemAsync(await _operator.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete", new { outcome = "Approve", data = new { comment = "again" } }), 409);
+    }
+
+    [Test]
+    public async Task Form_data_is_checked_against_the_form_schema()
+    {
+        var (_, task) = await StartApprovalAsync();
+        var problem = await Http.ReadProblemAsync(await _operator.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete",
+            new { outcome = "Approve", data = new { comment = "this comment is far longer than twenty characters" } }), 400);
+        Assert.That(problem["errors"]!.AsArray().Select(e => e!["field"]?.GetValue<string>()), Does.Contain("comment"), problem.ToJsonString());
+
+        problem = await Http.ReadProblemAsync(await _operator.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete", new { outcome = "Approve" }), 400);
+        Assert.That(problem["errors"]!.AsArray(), Is.Not.Empty);
+
+        await Http.ReadProblemAsync(await _operator.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete",
+            new { outcome = "Maybe", data = new { comment = "ok" } }), 400);
+    }
+
+    [Test]
+    public async Task Mine_lists_tasks_for_my_roles_only()
+    {
+        var (_, task) = await StartApprovalAsync();
+        var mine = await Http.ReadAsync(await _operator.GetAsync("/api/tasks?mine=true&status=open&pageSize=500"), 200);
+        Assert.That(mine["items"]!.AsArray().Select(t => t!["id"]!.GetValue<string>()), Does.Contain(task["id"]!.GetValue<string>()));
+        var botMine = await Http.ReadAsync(await _bot.GetAsync("/api/tasks?mine=true"), 200);
+        Assert.That(botMine["items"]!.AsArray(), Is.Empty);
+        var botAll = await Http.ReadAsync(await _bot.GetAsync("/api/tasks?pageSize=500"), 200);
+        Assert.That(botAll["items"]!.AsArray().Select(t => t!["id"]!.GetValue<string>()), Does.Contain(task["id"]!.GetValue<string>()));
+    }
+
+    [Test]
+    public async Task Claim_release_and_role_checks()
+    {
+        var (_, task) = await StartApprovalAsync();
+        var taskId = task["id"]!.GetValue<string>();
+
+        await Http.ReadProblemAsync(await _bot.PostAsync($"/api/tasks/{taskId}/claim", null), 403);
+        await Http.ReadProblemAsync(await _bot.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { outcome = "Approve", data = new { comment = "x" } }), 403);
+
+        var claimed = await Http.ReadAsync(await _operator.PostAsync($"/api/tasks/{taskId}/claim", null), 200);
+        Assert.That(claimed["status"]!.GetValue<string>(), Is.EqualTo("claimed"));
+        Assert.That(claimed["claimedBy"]!.GetValue<string>(), Is.EqualTo("olive"));
+
+        var other = _server.Client(await _server.CreateKeyAsync("oscar", "operator"));
+        await Http.ReadProblemAsync(await other.PostAsync($"/api/tasks/{taskId}/claim", null), 409);
+        await Http.ReadProblemAsync(await other.PostAsJsonAsync($"/api/tasks/{taskId}/release", new { }), 403);
+
+        var released = await Http.ReadAsync(await _operator.PostAsJsonAsync($"/api/tasks/{taskId}/release", new { }), 200);
+        Assert.That(released["status"]!.GetValue<string>(), Is.EqualTo("open"));
+        Assert.That(released["claimedBy"], Is.Null);
+
+        var handed = await Http.ReadAsync(await _admin.PostAsJsonAsync($"/api/tasks/{taskId}/release", new { assignee = "oscar" }), 200);
+        Assert.That(handed["assignee"]!.GetValue<string>(), Is.EqualTo("oscar"));
+        await Http.ReadProblemAsync(await _operator.PostAsync($"/api/tasks/{taskId}/claim", null), 403);
+        await Http.ReadAsync(await other.PostAsync($"/api/tasks/{taskId}/claim", null), 200);
+    }
+
+    [Test]
+    public async Task Unknown_task_is_404()
+    {
+        await Http.ReadProblemAsync(await _operator.GetAsync("/api/tasks/nope"), 404);
+        await Http.ReadProblemAsync(await _operator.PostAsync("/api/tasks/nope/claim", null), 404);
+        await Http.ReadProblemAsync(await _operator.PostAsJsonAsync("/api/tasks/nope/complete", new { }), 404);
+    }
+
+    [Test]
+    public async Task Task_list_pages_with_a_cursor()
+    {
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++) ids.Add((await StartApprovalAsync()).Task["id"]!.GetValue<string>());
+        var seen = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await Http.ReadAsync(await _admin.GetAsync("/api/tasks?pageSize=1" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}")), 200);
+            seen.AddRange(page["items"]!.AsArray().Select(t => t!["id"]!.GetValue<string>()));
+            cursor = page["nextCursor"]?.GetValue<string>();
+        }
+        while (cursor is not null && seen.Count < 100);
+        Assert.That(seen, Is.Unique.And.SupersetOf(ids));
+    }
+}

@@ -1,0 +1,41 @@
+using Automation.Engine.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Automation.Storage.Tests;
+
+/// <summary>The four stores and the initializer of one fresh, initialized store, built through <c>AddAutomationStorage</c>.</summary>
+public sealed class StoreSet : IAsyncDisposable
+{
+    private readonly ServiceProvider provider;
+    private readonly Func<ValueTask>? cleanup;
+
+    private StoreSet(ServiceProvider provider, Func<ValueTask>? cleanup)
+    {
+        this.provider = provider;
+        this.cleanup = cleanup;
+    }
+
+    public IDefinitionStore Definitions => provider.GetRequiredService<IDefinitionStore>();
+    public IInstanceStore Instances => provider.GetRequiredService<IInstanceStore>();
+    public ITaskStore Tasks => provider.GetRequiredService<ITaskStore>();
+    public IApiKeyStore ApiKeys => provider.GetRequiredService<IApiKeyStore>();
+    public IStoreInitializer Initializer => provider.GetRequiredService<IStoreInitializer>();
+
+    /// <summary>Registers the stores <paramref name="options"/> choose and runs their initializer.</summary>
+    public static async Task<StoreSet> OpenAsync(StorageOptions options, Func<ValueTask>? cleanup = null)
+    {
+        var provider = new ServiceCollection().AddAutomationStorage(options).BuildServiceProvider();
+        var set = new StoreSet(provider, cleanup);
+        await set.Initializer.InitializeAsync();
+        return set;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await provider.DisposeAsync();
+        if (cleanup is not null)
+        {
+            await cleanup();
+        }
+    }
+}
