@@ -38,6 +38,8 @@ internal static class Micro
         var batches = new List<double>();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var alloc0 = GC.GetAllocatedBytesForCurrentThread();
+        var pause0 = GC.GetTotalPauseDuration();
+        var (g0, g1, g2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         long ops = 0;
         while (clock.Elapsed < settings.Duration / 2)
         {
@@ -47,7 +49,9 @@ internal static class Micro
             ops += batch;
         }
         var alloc = (GC.GetAllocatedBytesForCurrentThread() - alloc0) / 1024.0 / ops;
+        var pauseUs = (GC.GetTotalPauseDuration() - pause0).TotalMicroseconds / ops;
+        var gcs = $"GC {GC.CollectionCount(0) - g0}/{GC.CollectionCount(1) - g1}/{GC.CollectionCount(2) - g2}, pause {pauseUs:N1} µs/op";
         batches.Sort();
-        Console.WriteLine($"  {name,-40} min {batches[0],8:N1} µs  p10 {batches[batches.Count / 10],8:N1} µs  median {batches[batches.Count / 2],8:N1} µs  {alloc,6:N1} KB/op");
+        Console.WriteLine($"  {name,-40} min {batches[0],8:N1} µs  p10 {batches[batches.Count / 10],8:N1} µs  median {batches[batches.Count / 2],8:N1} µs  {alloc,6:N1} KB/op  {ops,7:N0} ops  {gcs}");
     }
 }

@@ -5,6 +5,7 @@ using Automation.Engine.Persistence;
 using Automation.Engine.Persistence.InMemory;
 using Automation.Engine.Runtime;
 using Automation.Engine.Validation;
+using Automation.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Automation.Bench;
@@ -61,12 +62,15 @@ internal sealed class Engine : IAsyncDisposable
                 (label, cleanup) = await servers.AddStorageAsync(kind, services).ConfigureAwait(false);
                 break;
         }
+        if (Environment.GetEnvironmentVariable("BENCH_DROP_JOURNAL") == "1")
+            Decorate<IInstanceStore>(services, inner => new DropJournalStore(inner));
         if (timed)
         {
             Decorate<IDefinitionStore>(services, inner => new TimedDefinitionStore(inner));
             Decorate<IInstanceStore>(services, inner => new TimedInstanceStore(inner));
         }
         var provider = services.BuildServiceProvider();
+        if (provider.GetService<IStoreInitializer>() is { } initializer) await initializer.InitializeAsync().ConfigureAwait(false);
         return new Engine(provider, label, async () =>
         {
             await provider.DisposeAsync().ConfigureAwait(false);
@@ -94,4 +98,24 @@ internal sealed class Engine : IAsyncDisposable
             ?? descriptor.ImplementationFactory?.Invoke(sp)
             ?? ActivatorUtilities.CreateInstance(sp, descriptor.ImplementationType!))));
     }
+}
+
+internal sealed class DropJournalStore(IInstanceStore inner) : IInstanceStore
+{
+    public Task CommitAsync(InstanceCommit commit, CancellationToken c = default) => inner.CommitAsync(new InstanceCommit
+    {
+        Instance = commit.Instance, ExpectedVersion = commit.ExpectedVersion, AddedBookmarks = commit.AddedBookmarks, RemovedBookmarkIds = commit.RemovedBookmarkIds,
+        AddedTasks = commit.AddedTasks, UpdatedTasks = commit.UpdatedTasks, LeaseOwner = commit.LeaseOwner, LeaseUntil = commit.LeaseUntil,
+    }, c);
+    public Task<WorkflowInstance?> GetAsync(string id, CancellationToken c = default) => inner.GetAsync(id, c);
+    public Task<Page<InstanceSummary>> ListAsync(InstanceQuery q, CancellationToken c = default) => inner.ListAsync(q, c);
+    public Task<IReadOnlyList<InstanceSummary>> ListChildrenAsync(string id, CancellationToken c = default) => inner.ListChildrenAsync(id, c);
+    public Task<bool> TryAcquireLeaseAsync(string id, string o, DateTimeOffset n, DateTimeOffset u, CancellationToken c = default) => inner.TryAcquireLeaseAsync(id, o, n, u, c);
+    public Task<bool> RenewLeaseAsync(string id, string o, DateTimeOffset u, CancellationToken c = default) => inner.RenewLeaseAsync(id, o, u, c);
+    public Task<IReadOnlyList<string>> FindRecoverableAsync(DateTimeOffset n, int l, CancellationToken c = default) => inner.FindRecoverableAsync(n, l, c);
+    public Task<IReadOnlyList<Bookmark>> FindBookmarksAsync(string k, string? n, string? co, CancellationToken c = default) => inner.FindBookmarksAsync(k, n, co, c);
+    public Task<Bookmark?> GetBookmarkAsync(string id, CancellationToken c = default) => inner.GetBookmarkAsync(id, c);
+    public Task<IReadOnlyList<Bookmark>> FindDueBookmarksAsync(DateTimeOffset d, int l, CancellationToken c = default) => inner.FindDueBookmarksAsync(d, l, c);
+    public Task<DateTimeOffset?> GetNextDueAsync(CancellationToken c = default) => inner.GetNextDueAsync(c);
+    public Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string id, long a = 0, int l = 1000, CancellationToken c = default) => inner.GetJournalAsync(id, a, l, c);
 }
