@@ -64,7 +64,7 @@ internal static class Scenarios
         await using var engine = await Engine.CreateAsync(kind, detailedJournal, servers, timed: true).ConfigureAwait(false);
         var op = await PrepareAsync(scenario, engine).ConfigureAwait(false);
         var n = settings.Callers ?? 1;
-        if (n == 1 && kind == StoreKind.Memory)
+        if (n == 1 && kind is StoreKind.Memory or StoreKind.Sqlite)
         {
             // In memory every call completes synchronously: run on this thread and count its CPU time, which other
             // processes competing for the cores do not inflate.
@@ -89,7 +89,7 @@ internal static class Scenarios
             var cpuUs = (ThreadCpu.Nanoseconds() - cpu0) / 1000.0 / ops;
             Console.WriteLine($"  CPU µs/op by batch of 50: min {batches[0]:N1}, p10 {batches[batches.Count / 10]:N1}, median {batches[batches.Count / 2]:N1}");
             var allocKb = (GC.GetAllocatedBytesForCurrentThread() - alloc0) / 1024.0 / ops;
-            Console.WriteLine($"{Describe(scenario)} on memory, journal {(detailedJournal ? "detailed" : "off")}, 1 thread: {ops:N0} ops, " +
+            Console.WriteLine($"{Describe(scenario)} on {engine.StoreLabel}, journal {(detailedJournal ? "detailed" : "off")}, 1 thread: {ops:N0} ops, " +
                               $"{cpuUs:N1} µs CPU/op (= {1e6 / cpuUs:N0}/s per core), {allocKb:N1} KB allocated/op, wall {deadline.Elapsed.TotalSeconds * 1e6 / ops:N1} µs/op");
             double storeCpu = 0;
             foreach (var (name, calls, _, cpuMs) in StoreTimings.Snapshot())
