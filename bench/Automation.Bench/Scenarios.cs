@@ -49,9 +49,9 @@ internal static class Scenarios
 
     /// <summary>Runs one scenario on a fresh store and returns the measurement.</summary>
     public static async Task<(LoadResult Result, string StoreLabel, int Callers)> RunAsync(
-        string scenario, StoreKind kind, bool detailedJournal, Settings settings, Servers servers, int? callers = null)
+        string scenario, StoreKind kind, bool detailedJournal, Settings settings, Servers servers, int? callers = null, bool discardJournal = false)
     {
-        await using var engine = await Engine.CreateAsync(kind, detailedJournal, servers).ConfigureAwait(false);
+        await using var engine = await Engine.CreateAsync(kind, detailedJournal, servers, discardJournal: discardJournal).ConfigureAwait(false);
         var op = await PrepareAsync(scenario, engine).ConfigureAwait(false);
         var n = callers ?? settings.CallersFor(kind);
         var result = await Harness.RunAsync(n, settings.Warmup, settings.Duration, op).ConfigureAwait(false);
