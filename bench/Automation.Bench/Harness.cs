@@ -5,13 +5,15 @@ namespace Automation.Bench;
 /// <summary>What one measured run produced.</summary>
 internal sealed record LoadResult(
     long Ops, double Seconds, double[] SortedLatenciesMs, long AllocatedBytes, int Gen0, int Gen1, int Gen2,
-    double ProcessCpuSeconds, long Errors, string? FirstError)
+    double ProcessCpuSeconds, long Errors, string? FirstError, double GcPauseSeconds)
 {
     public double PerSecond => Ops / Seconds;
     public double Percentile(double p) => Harness.Percentile(SortedLatenciesMs, p);
     public double AllocPerOpKb => Ops == 0 ? 0 : AllocatedBytes / 1024.0 / Ops;
     /// <summary>CPU the bench process used, as a percentage of one core (200 % = both cores busy).</summary>
     public double CpuPercent => ProcessCpuSeconds / Seconds * 100;
+    /// <summary>Share of the run's wall time during which the garbage collector had the process's threads paused.</summary>
+    public double GcPausePercent => GcPauseSeconds / Seconds * 100;
 }
 
 /// <summary>Runs an operation from several concurrent callers for a fixed time and records each call's latency.</summary>
@@ -38,6 +40,7 @@ internal static class Harness
         var cpu0 = process.TotalProcessorTime;
         var alloc0 = GC.GetTotalAllocatedBytes(precise: false);
         var (g0, g1, g2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var pause0 = GC.GetTotalPauseDuration();
         var clock = Stopwatch.StartNew();
         var stopAt = duration.Ticks * Stopwatch.Frequency / TimeSpan.TicksPerSecond;
         var workers = new Task[callers];
@@ -71,7 +74,7 @@ internal static class Harness
         var all = latencies.SelectMany(l => l).Select(t => t * 1000.0 / Stopwatch.Frequency).ToArray();
         Array.Sort(all);
         return new LoadResult(all.Length, seconds, all, alloc, GC.CollectionCount(0) - g0, GC.CollectionCount(1) - g1,
-            GC.CollectionCount(2) - g2, cpu, errors, firstError);
+            GC.CollectionCount(2) - g2, cpu, errors, firstError, (GC.GetTotalPauseDuration() - pause0).TotalSeconds);
     }
 
     /// <summary>Measures a single caller's latency of <paramref name="op"/> (no concurrency) for a fixed time.</summary>

@@ -78,7 +78,7 @@ await using var servers = new Servers();
 if (throughput.Length > 0)
 {
     var table = new Table("Throughput: instances (a, b) or cycles (c) per second, Wait = true",
-        "Scenario", "Store", "Journal", "Callers", "Ops", "Measured /s", "Target /s", "Ratio", "p50 ms", "p99 ms", "Alloc KB/op", "CPU %", "/s per CPU-s", "Load", "Errors");
+        "Scenario", "Store", "Journal", "Callers", "Ops", "Measured /s", "Target /s", "Ratio", "p50 ms", "p99 ms", "Alloc KB/op", "GC pause %", "CPU %", "/s per CPU-s", "Load", "Errors");
     tables.Add(table);
     async Task Cell(string s, StoreKind kind, bool journal, string? labelSuffix = null, bool discard = false)
     {
@@ -89,7 +89,7 @@ if (throughput.Length > 0)
         Console.WriteLine($"{r.PerSecond:N0}/s p50 {Fmt.Ms(r.Percentile(50))} ms p99 {Fmt.Ms(r.Percentile(99))} ms{(r.Errors > 0 ? $" ERRORS {r.Errors}: {r.FirstError}" : "")}");
         table.Add(Scenarios.Describe(s), label + labelSuffix, journal ? "detailed" : "off", callers.ToString(CultureInfo.InvariantCulture),
             Fmt.N(r.Ops), Fmt.N(r.PerSecond), double.IsNaN(target) ? "—" : "≥ " + Fmt.N(target), Fmt.Ratio(r.PerSecond / target),
-            Fmt.Ms(r.Percentile(50)), Fmt.Ms(r.Percentile(99)), Fmt.N(r.AllocPerOpKb, 1), Fmt.N(r.CpuPercent),
+            Fmt.Ms(r.Percentile(50)), Fmt.Ms(r.Percentile(99)), Fmt.N(r.AllocPerOpKb, 1), Fmt.N(r.GcPausePercent), Fmt.N(r.CpuPercent),
             Fmt.N(r.Ops / r.ProcessCpuSeconds), Fmt.N(load, 2), r.Errors == 0 ? "0" : $"{r.Errors}: {r.FirstError}");
     }
     foreach (var kind in stores)
@@ -103,7 +103,7 @@ if (throughput.Length > 0)
     table.Notes.Add("Ratio = measured / target; ≥ 1.00× meets the target. — : the brief sets no target for this cell.");
     table.Notes.Add("\"journal not kept (diagnostic)\": the engine writes the detailed journal but the store drops it at commit; not a product setting, it shows what retaining journal objects costs the in-memory store.");
     table.Notes.Add("Latency is per call as seen by one caller (a: one StartAsync; c: StartAsync to the bookmark plus ResumeBookmarkAsync to the end).");
-    table.Notes.Add("CPU % is the bench process only (200 % = both cores); PostgreSQL's own processes are not included. Load = 1-minute load average when the cell started.");
+    table.Notes.Add("CPU % is the bench process only (200 % = both cores); PostgreSQL's own processes are not included. Load = 1-minute load average when the cell started. GC pause % = share of wall time the garbage collector held the process's threads.");
     table.Notes.Add("/s per CPU-s = operations per second of CPU the bench process used: what one core delivers when nothing else competes for it (in memory, twice this bounds what the 2 cores can do).");
 }
 
