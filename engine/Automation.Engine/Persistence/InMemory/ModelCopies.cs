@@ -23,21 +23,6 @@ internal static class ModelCopies
         CreatedAt = StoreTime.Normalize(b.CreatedAt),
     };
 
-    public static JournalEntry Copy(JournalEntry e, string instanceId) => new()
-    {
-        InstanceId = instanceId,
-        Sequence = e.Sequence,
-        Timestamp = StoreTime.Normalize(e.Timestamp),
-        Kind = e.Kind,
-        ActivityId = e.ActivityId,
-        ActivityType = e.ActivityType,
-        ScopeId = e.ScopeId,
-        Outcome = e.Outcome,
-        DurationMs = e.DurationMs,
-        Message = e.Message,
-        Data = Clone(e.Data),
-    };
-
     public static HumanTask Copy(HumanTask t, string instanceId) => new()
     {
         Id = t.Id,
