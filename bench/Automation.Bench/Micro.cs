@@ -26,7 +26,10 @@ internal static class Micro
             Measure("  IInstanceStore.GetAsync (finished)", settings, () => engine.Instances.GetAsync(finished.Id).GetAwaiter().GetResult());
             Measure("  IInstanceStore.GetAsync (suspended)", settings, () => engine.Instances.GetAsync(suspended.Id).GetAwaiter().GetResult());
             var linearJournal = await engine.Instances.GetJournalAsync(finished.Id).ConfigureAwait(false);
-            Console.WriteLine($"  journal entries per linear instance: {linearJournal.Count}");
+            Console.WriteLine($"  journal entries per linear instance: {linearJournal.Count}, " +
+                              $"{System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(linearJournal, Automation.Engine.Serialization.EngineJson.Options).Length:N0} bytes as JSON");
+            Measure("  serialize that journal (System.Text.Json)", settings, () => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(linearJournal, Automation.Engine.Serialization.EngineJson.Options));
+            Measure("  serialize the finished instance", settings, () => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(finished, Automation.Engine.Serialization.EngineJson.Options));
         }
     }
 
