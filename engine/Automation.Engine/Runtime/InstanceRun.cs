@@ -154,6 +154,8 @@ internal sealed partial class InstanceRun
                     InputValue.Literal l => l.Value,
                     _ => throw new FormatException($"Input '{binding.Property.Name}' must be JavaScript."),
                 };
+            else if (binding.Value is InputValue.Literal literal)
+                value = literal.Value; // what Evaluate returns for a literal, without building an expression scope
             else
             {
                 try
@@ -166,7 +168,11 @@ internal sealed partial class InstanceRun
                 }
             }
             binding.Property.Set(activity, binding.Property.Convert(value));
-            if (journal is not null) journal[binding.Property.Name] = Mask(binding.Property, value is null || value.Parent is null ? value : value.DeepClone());
+            // A literal belongs to the shared compiled definition: the journal gets a copy, never the node itself
+            // (attaching it would re-parent the definition's node, and two first runs at once would race on that).
+            if (journal is not null)
+                journal[binding.Property.Name] = Mask(binding.Property,
+                    value is null || (value.Parent is null && binding.Value is not InputValue.Literal) ? value : value.DeepClone());
         }
         return journal;
     }

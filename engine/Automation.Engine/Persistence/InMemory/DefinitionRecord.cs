@@ -42,17 +42,37 @@ internal sealed record VersionRecord
     public long? PublishedMs { get; init; }
     public string? Comment { get; init; }
 
-    /// <summary>A fresh model object (its flowchart deserialized anew, so callers never share stored state).</summary>
+    /// <summary>
+    /// The flowchart deserialized once from <see cref="Json"/>; never handed out, only copied. Keyed by the JSON array
+    /// it was read from, because <c>with</c> copies this field into records whose <see cref="Json"/> changed.
+    /// </summary>
+    private ParsedDefinition? _parsed;
+
+    /// <summary>A fresh model object (a deep copy of the flowchart, so callers never share stored state).</summary>
+    /// <remarks>
+    /// Copying the parsed flowchart costs a fraction of deserializing it again: parsing each activity input into a
+    /// <see cref="System.Text.Json.Nodes.JsonNode"/> dominated the in-memory start of an instance.
+    /// </remarks>
     public DefinitionVersion ToModel() => new()
     {
         DefinitionId = DefinitionId,
         Version = Version,
         IsPublished = IsPublished,
-        Definition = JsonSerializer.Deserialize<WorkflowDefinition>(Json, EngineJson.Options)!,
+        Definition = ModelCopies.Copy(Parsed()),
         CreatedAt = StoreTime.FromUnixMs(CreatedMs),
         UpdatedAt = StoreTime.FromUnixMs(UpdatedMs),
         UpdatedBy = UpdatedBy,
         PublishedAt = StoreTime.FromUnixMs(PublishedMs),
         Comment = Comment,
     };
+
+    private WorkflowDefinition Parsed()
+    {
+        var parsed = _parsed;
+        if (parsed is null || !ReferenceEquals(parsed.Json, Json))
+            _parsed = parsed = new ParsedDefinition(Json, JsonSerializer.Deserialize<WorkflowDefinition>(Json, EngineJson.Options)!);
+        return parsed.Definition;
+    }
+
+    private sealed record ParsedDefinition(byte[] Json, WorkflowDefinition Definition);
 }

@@ -10,15 +10,17 @@ namespace Automation.Engine.Persistence.InMemory;
 /// concurrency, leases, keyset paging and bookmark lookups.
 /// </summary>
 /// <remarks>
-/// A commit stores the instance as UTF-8 JSON (one serialization, no object graph kept), and every read
-/// deserializes a fresh copy, so callers never share stored state. Bookmarks and tasks are copied on commit.
-/// Journal entries are append-only: the store keeps the committed objects (the runtime must not change an
-/// entry after committing it) and hands out copies.
+/// A commit stores the instance, and its journal entries, as UTF-8 JSON (one serialization each, no object graph
+/// kept), and every read deserializes a fresh copy, so callers never share stored state. Bookmarks and tasks are
+/// copied on commit. Journal entries are append-only.
 /// </remarks>
 public sealed class InMemoryInstanceStore(InMemoryStore store) : IInstanceStore
 {
     private static readonly JsonTypeInfo<WorkflowInstance> InstanceJson =
         (JsonTypeInfo<WorkflowInstance>)EngineJson.Options.GetTypeInfo(typeof(WorkflowInstance));
+
+    private static readonly JsonTypeInfo<IReadOnlyList<JournalEntry>> JournalJson =
+        (JsonTypeInfo<IReadOnlyList<JournalEntry>>)EngineJson.Options.GetTypeInfo(typeof(IReadOnlyList<JournalEntry>));
 
     /// <inheritdoc />
     public Task CommitAsync(InstanceCommit commit, CancellationToken cancellationToken = default)
@@ -32,6 +34,7 @@ public sealed class InMemoryInstanceStore(InMemoryStore store) : IInstanceStore
         var bookmarks = Copy(commit.AddedBookmarks, b => ModelCopies.Copy(b, instance.Id));
         var addedTasks = Copy(commit.AddedTasks, t => ModelCopies.Copy(t, instance.Id));
         var updatedTasks = Copy(commit.UpdatedTasks, t => ModelCopies.Copy(t, instance.Id));
+        var journal = Serialize(commit.Journal);
         var newVersion = commit.ExpectedVersion + 1;
 
         lock (store.Gate)
@@ -81,14 +84,9 @@ public sealed class InMemoryInstanceStore(InMemoryStore store) : IInstanceStore
                 store.AddBookmark(b);
             }
 
-            if (commit.Journal.Count > 0)
+            if (journal is not null)
             {
-                if (!store.Journal.TryGetValue(instance.Id, out var entries))
-                {
-                    store.Journal[instance.Id] = entries = new List<JournalEntry>(commit.Journal.Count);
-                }
-
-                JournalList.Append(entries, commit.Journal);
+                AppendJournal(instance.Id, journal);
             }
 
             foreach (var t in addedTasks)
@@ -293,19 +291,104 @@ public sealed class InMemoryInstanceStore(InMemoryStore store) : IInstanceStore
     /// <inheritdoc />
     public Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, long afterSequence = 0, int limit = 1000, CancellationToken cancellationToken = default)
     {
-        var found = new List<JournalEntry>();
+        List<JournalBatch>? batches = null;
         lock (store.Gate)
         {
-            if (limit > 0 && store.Journal.TryGetValue(instanceId, out var entries))
+            if (limit > 0 && store.Journal.TryGetValue(instanceId, out var stored))
             {
-                for (var i = JournalList.FirstAfter(entries, afterSequence); i < entries.Count && found.Count < limit; i++)
+                batches = stored.Where(b => b.Last > afterSequence).ToList();
+            }
+        }
+
+        var found = new List<JournalEntry>();
+        foreach (var batch in batches ?? [])
+        {
+            foreach (var entry in Deserialize(batch, instanceId))
+            {
+                if (found.Count >= limit)
                 {
-                    found.Add(ModelCopies.Copy(entries[i], instanceId));
+                    break;
+                }
+
+                if (entry.Sequence > afterSequence)
+                {
+                    found.Add(entry);
                 }
             }
         }
 
         return Task.FromResult<IReadOnlyList<JournalEntry>>(found);
+    }
+
+    /// <summary>
+    /// Serializes a commit's entries into one batch, in sequence order (null when there are none). The store keeps
+    /// bytes, not the committed objects: an entry and its data are a handful of small objects each that would live as
+    /// long as the store, and copying and tracing them made the garbage collector the main cost of an in-memory run.
+    /// </summary>
+    private static JournalBatch? Serialize(IReadOnlyList<JournalEntry> journal)
+    {
+        if (journal.Count == 0)
+        {
+            return null;
+        }
+
+        var ordered = journal;
+        for (var i = 1; i < journal.Count; i++)
+        {
+            if (journal[i].Sequence <= journal[i - 1].Sequence)
+            {
+                ordered = journal.OrderBy(e => e.Sequence).ToList();
+                break;
+            }
+        }
+
+        return new JournalBatch(ordered[0].Sequence, ordered[^1].Sequence, JsonSerializer.SerializeToUtf8Bytes(ordered, JournalJson));
+    }
+
+    /// <summary>Fresh entries of a batch, as a SQL store returns rows: the instance id set, timestamps in whole milliseconds.</summary>
+    private static IReadOnlyList<JournalEntry> Deserialize(JournalBatch batch, string instanceId)
+    {
+        var entries = JsonSerializer.Deserialize(batch.Json, JournalJson)!;
+        foreach (var entry in entries)
+        {
+            entry.InstanceId = instanceId;
+            entry.Timestamp = StoreTime.Normalize(entry.Timestamp);
+        }
+
+        return entries;
+    }
+
+    /// <summary>Appends a batch; an entry whose sequence is already stored is ignored (as SQL's ON CONFLICT DO NOTHING).</summary>
+    private void AppendJournal(string instanceId, JournalBatch batch)
+    {
+        if (!store.Journal.TryGetValue(instanceId, out var batches))
+        {
+            store.Journal[instanceId] = batches = [];
+        }
+
+        if (batches.Count == 0 || batch.First > batches[^1].Last)
+        {
+            batches.Add(batch); // the usual case: the runtime's sequences only grow
+            return;
+        }
+
+        // Entries at or before stored ones: merge everything, keeping the stored entry of each sequence.
+        var merged = new SortedDictionary<long, JournalEntry>();
+        foreach (var stored in batches)
+        {
+            foreach (var e in Deserialize(stored, instanceId))
+            {
+                merged[e.Sequence] = e;
+            }
+        }
+
+        foreach (var e in Deserialize(batch, instanceId))
+        {
+            merged.TryAdd(e.Sequence, e);
+        }
+
+        batches.Clear();
+        batches.Add(Serialize([.. merged.Values])!);
     }
 
     private static T[] Copy<T>(IReadOnlyList<T> items, Func<T, T> copy)

@@ -33,8 +33,8 @@ public sealed class InMemoryStore
     /// <summary>(due ms, id) of bookmarks with a due time, earliest first.</summary>
     internal SortedSet<(long DueMs, string Id)> DueBookmarks { get; } = new(EarliestFirst.Instance);
 
-    /// <summary>Journal entries per instance, in sequence order. Entries are owned by the store once committed.</summary>
-    internal Dictionary<string, List<JournalEntry>> Journal { get; } = new(StringComparer.Ordinal);
+    /// <summary>Journal entries per instance, in sequence order, as UTF-8 JSON arrays (one per commit).</summary>
+    internal Dictionary<string, List<JournalBatch>> Journal { get; } = new(StringComparer.Ordinal);
 
     internal Dictionary<string, HumanTask> Tasks { get; } = new(StringComparer.Ordinal);
 
@@ -107,3 +107,6 @@ public sealed class InMemoryStore
         }
     }
 }
+
+/// <summary>The journal entries of one commit, sequences <see cref="First"/>..<see cref="Last"/> ascending, as one UTF-8 JSON array.</summary>
+internal sealed record JournalBatch(long First, long Last, byte[] Json);

@@ -23,21 +23,6 @@ internal static class ModelCopies
         CreatedAt = StoreTime.Normalize(b.CreatedAt),
     };
 
-    public static JournalEntry Copy(JournalEntry e, string instanceId) => new()
-    {
-        InstanceId = instanceId,
-        Sequence = e.Sequence,
-        Timestamp = StoreTime.Normalize(e.Timestamp),
-        Kind = e.Kind,
-        ActivityId = e.ActivityId,
-        ActivityType = e.ActivityType,
-        ScopeId = e.ScopeId,
-        Outcome = e.Outcome,
-        DurationMs = e.DurationMs,
-        Message = e.Message,
-        Data = Clone(e.Data),
-    };
-
     public static HumanTask Copy(HumanTask t, string instanceId) => new()
     {
         Id = t.Id,
@@ -66,6 +51,52 @@ internal static class ModelCopies
         Roles = [.. k.Roles],
         CreatedAt = StoreTime.Normalize(k.CreatedAt),
         RevokedAt = StoreTime.Normalize(k.RevokedAt),
+    };
+
+    /// <summary>A deep copy of a flowchart: every list, dictionary and JSON value is new.</summary>
+    public static WorkflowDefinition Copy(WorkflowDefinition d) => new()
+    {
+        Id = d.Id,
+        Name = d.Name,
+        Description = d.Description,
+        Inputs = d.Inputs.ConvertAll(Copy),
+        Outputs = d.Outputs.ConvertAll(Copy),
+        Variables = d.Variables.ConvertAll(v => new VariableDefinition
+        {
+            Name = v.Name,
+            Type = v.Type,
+            Default = v.Default?.DeepClone(),
+            Secret = v.Secret,
+        }),
+        Activities = d.Activities.ConvertAll(a => new ActivityNode
+        {
+            Id = a.Id,
+            Type = a.Type,
+            DisplayName = a.DisplayName,
+            Inputs = a.Inputs.ToDictionary(i => i.Key, i => i.Value?.DeepClone(), a.Inputs.Comparer),
+            Position = a.Position,
+            Retry = a.Retry is { } r
+                ? new RetryPolicy
+                {
+                    MaxAttempts = r.MaxAttempts,
+                    InitialDelay = r.InitialDelay,
+                    BackoffMultiplier = r.BackoffMultiplier,
+                    MaxDelay = r.MaxDelay,
+                    Jitter = r.Jitter,
+                }
+                : null,
+        }),
+        Connections = d.Connections.ConvertAll(c => new Connection { Source = c.Source, Outcome = c.Outcome, Target = c.Target }),
+    };
+
+    private static WorkflowParameter Copy(WorkflowParameter p) => new()
+    {
+        Name = p.Name,
+        Type = p.Type,
+        Required = p.Required,
+        Description = p.Description,
+        Default = p.Default?.DeepClone(),
+        Secret = p.Secret,
     };
 
     private static JsonObject? Clone(JsonObject? o) => (JsonObject?)o?.DeepClone();
