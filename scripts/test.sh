@@ -22,6 +22,7 @@ cd "$ROOT"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 JOBS="${TEST_JOBS:-2}"
+if ! [[ "$JOBS" =~ ^[0-9]+$ ]] || ((JOBS < 1)); then JOBS=1; fi
 HANG_TIMEOUT="${TEST_HANG_TIMEOUT:-10m}"
 OUT="$ROOT/artifacts/test-results"
 EXTRA_ARGS=("$@")
@@ -30,7 +31,7 @@ EXTRA_ARGS=("$@")
 BUILD_SERVER_ARGS=()
 if [[ -n "${CI:-}" ]]; then BUILD_SERVER_ARGS=(--disable-build-servers); fi
 
-"$ROOT/scripts/install-deps.sh"
+bash "$ROOT/scripts/install-deps.sh"
 
 echo "test: dotnet build Automation.sln -c Release"
 if ! dotnet build Automation.sln -c Release --no-restore -nologo -v minimal "${BUILD_SERVER_ARGS[@]}"; then
