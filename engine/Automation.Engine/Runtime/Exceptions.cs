@@ -23,10 +23,11 @@ public sealed class TaskStateException(string message) : WorkflowException(messa
 public sealed class TaskCompletionException(string message) : WorkflowException(message);
 
 /// <summary>Start input that does not match the definition's declared inputs (HTTP 400). Lists every problem.</summary>
-public sealed class InvalidWorkflowInputException(IReadOnlyList<string> errors)
-    : WorkflowException("The workflow input is invalid: " + string.Join("; ", errors))
+public sealed class InvalidWorkflowInputException(IReadOnlyList<Validation.ValidationError> errors)
+    : WorkflowException("The workflow input is invalid: " + string.Join("; ", errors.Select(e => e.Message)))
 {
-    public IReadOnlyList<string> Errors { get; } = errors;
+    /// <summary>One error per input, with code <c>missing-input</c> or <c>invalid-input</c> and field <c>input.&lt;name&gt;</c>.</summary>
+    public IReadOnlyList<Validation.ValidationError> Errors { get; } = errors;
 }
 
 /// <summary>A definition that fails validation (HTTP 400). Carries every error.</summary>

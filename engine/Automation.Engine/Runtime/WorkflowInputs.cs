@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Automation.Engine.Model;
+using Automation.Engine.Validation;
 
 namespace Automation.Engine.Runtime;
 
@@ -12,17 +13,17 @@ public static class WorkflowInputs
     public static JsonObject Validate(WorkflowDefinition definition, JsonObject? input)
     {
         var result = input?.DeepClone().AsObject() ?? [];
-        var errors = new List<string>();
+        var errors = new List<ValidationError>();
         foreach (var parameter in definition.Inputs)
         {
             if (!result.TryGetPropertyValue(parameter.Name, out var value) || value is null)
             {
                 if (parameter.Default is not null) result[parameter.Name] = parameter.Default.DeepClone();
-                else if (parameter.Required) errors.Add($"'{parameter.Name}' is required");
+                else if (parameter.Required) errors.Add(new("missing-input", $"'{parameter.Name}' is required", Field: $"input.{parameter.Name}"));
                 continue;
             }
             if (!Matches(value, parameter.Type))
-                errors.Add($"'{parameter.Name}' must be {Article(parameter.Type)} but is {Describe(value)}");
+                errors.Add(new("invalid-input", $"'{parameter.Name}' must be {Article(parameter.Type)} but is {Describe(value)}", Field: $"input.{parameter.Name}"));
         }
         if (errors.Count > 0) throw new InvalidWorkflowInputException(errors);
         return result;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Automation.Engine.Persistence;
 using Automation.Engine.Runtime;
+using Automation.Engine.Validation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -42,7 +43,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         InvalidWorkflowInputException input =>
             Problem(StatusCodes.Status400BadRequest, "The workflow input is invalid", input.Message, input.Errors),
         TaskCompletionException completion =>
-            Problem(StatusCodes.Status400BadRequest, "The task cannot be completed with this outcome", completion.Message, new[] { completion.Message }),
+            Problem(StatusCodes.Status400BadRequest, "The task cannot be completed with this outcome", completion.Message,
+                new[] { new ValidationError("invalid-outcome", completion.Message, Field: "outcome") }),
         BadHttpRequestException { InnerException: JsonException json } => MalformedJson(json),
         JsonException json => MalformedJson(json),
         BadHttpRequestException bad => Problem(bad.StatusCode, "Bad request", bad.Message),

@@ -62,10 +62,10 @@ public class StartEndTests
         await engine.PublishAsync(flow);
 
         var missing = Assert.ThrowsAsync<Automation.Engine.Runtime.InvalidWorkflowInputException>(() => engine.StartAsync("inputs"));
-        Assert.That(missing!.Errors, Has.Some.Contains("'name' is required"));
+        Assert.That(missing!.Errors.Select(e => (e.Code, e.Field, e.Message)), Has.Some.EqualTo(("missing-input", "input.name", "'name' is required")));
         var wrongType = Assert.ThrowsAsync<Automation.Engine.Runtime.InvalidWorkflowInputException>(
             () => engine.StartAsync("inputs", new JsonObject { ["name"] = 42 }));
-        Assert.That(wrongType!.Errors, Has.Some.Contains("'name' must be a string"));
+        Assert.That(wrongType!.Errors.Select(e => e.Message), Has.Some.Contains("'name' must be a string"));
 
         var instance = await engine.StartAsync("inputs", new JsonObject { ["name"] = "Ada" });
         Assert.That(instance.Output!["text"]!.GetValue<string>(), Is.EqualTo("Hello Ada"));

@@ -47,7 +47,8 @@ internal sealed class InstancesApiTests : ServerTestBase
         var id = await Api.PublishAsync(Flows.Greeting());
         var problem = await Http.ReadProblemAsync(
             await Api.PostAsJsonAsync($"/api/workflow-definitions/{id}/instances?wait=true", new { input = new { name = 42 } }), 400);
-        Assert.That(problem["errors"]!.AsArray().Select(e => e!.GetValue<string>()), Has.Some.Contains("'name'"));
+        Assert.That(problem["errors"]!.AsArray().Select(e => e!["field"]!.GetValue<string>()), Has.Some.EqualTo("input.name"));
+        Assert.That(problem["errors"]!.AsArray().Select(e => e!["message"]!.GetValue<string>()), Has.Some.Contains("'name'"));
     }
 
     [Test]

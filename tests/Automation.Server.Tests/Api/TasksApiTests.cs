@@ -73,8 +73,11 @@ public sealed class TasksApiTests
         problem = await Http.ReadProblemAsync(await _operator.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete", new { outcome = "Approve" }), 400);
         Assert.That(problem["errors"]!.AsArray(), Is.Not.Empty);
 
-        await Http.ReadProblemAsync(await _operator.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete",
+        problem = await Http.ReadProblemAsync(await _operator.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete",
             new { outcome = "Maybe", data = new { comment = "ok" } }), 400);
+        var outcomeError = problem["errors"]!.AsArray().Single()!;
+        Assert.That((outcomeError["code"]!.GetValue<string>(), outcomeError["field"]!.GetValue<string>()), Is.EqualTo(("invalid-outcome", "outcome")));
+        Assert.That(outcomeError["message"]!.GetValue<string>(), Does.Contain("Approve, Reject"));
     }
 
     [Test]
