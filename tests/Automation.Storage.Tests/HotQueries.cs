@@ -1,6 +1,5 @@
 using Automation.Engine.Model;
 using Automation.Engine.Persistence;
-using Automation.Engine.Persistence.InMemory;
 using Automation.Storage.Sql;
 using Dapper;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using Automation.Engine.Persistence;
-using Automation.Engine.Persistence.InMemory;
 using Dapper;
 
 namespace Automation.Storage.Sql;

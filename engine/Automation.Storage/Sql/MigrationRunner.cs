@@ -1,4 +1,4 @@
-using Automation.Engine.Persistence.InMemory;
+using Automation.Engine.Persistence;
 using Dapper;
 
 namespace Automation.Storage.Sql;

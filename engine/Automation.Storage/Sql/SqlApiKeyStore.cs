@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Automation.Engine.Persistence;
-using Automation.Engine.Persistence.InMemory;
 using Automation.Storage.Sql.Rows;
 
 namespace Automation.Storage.Sql;

@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Text;
 using Automation.Engine.Model;
 using Automation.Engine.Persistence;
-using Automation.Engine.Persistence.InMemory;
 using Automation.Storage.Sql.Rows;
 using Dapper;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using Automation.Engine.Model;
 using Automation.Engine.Persistence;
-using Automation.Engine.Persistence.InMemory;
 using Automation.Storage.Sql.Rows;
 using Dapper;
 

@@ -1,5 +1,4 @@
 using Automation.Engine.Persistence;
-using Automation.Engine.Persistence.InMemory;
 
 namespace Automation.Storage.Sql.Rows;
 

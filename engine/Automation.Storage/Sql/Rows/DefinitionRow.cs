@@ -1,5 +1,5 @@
 using Automation.Engine.Model;
-using Automation.Engine.Persistence.InMemory;
+using Automation.Engine.Persistence;
 
 namespace Automation.Storage.Sql.Rows;
 

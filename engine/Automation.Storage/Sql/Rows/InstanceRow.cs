@@ -1,6 +1,6 @@
 using System.Data.Common;
 using Automation.Engine.Model;
-using Automation.Engine.Persistence.InMemory;
+using Automation.Engine.Persistence;
 
 namespace Automation.Storage.Sql.Rows;
 

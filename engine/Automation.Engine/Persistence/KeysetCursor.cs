@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 
-namespace Automation.Engine.Persistence.InMemory;
+namespace Automation.Engine.Persistence;
 
 /// <summary>
 /// The position of the last row of a newest-first page: its creation time (Unix ms) and id. Shared by all stores

@@ -1,4 +1,4 @@
-namespace Automation.Engine.Persistence.InMemory;
+namespace Automation.Engine.Persistence;
 
 /// <summary>
 /// How stores keep time: whole milliseconds since the Unix epoch, UTC. The SQL stores keep timestamps as
