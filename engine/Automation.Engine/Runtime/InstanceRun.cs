@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Diagnostics;
 using ActivityContext = Automation.Engine.Activities.Framework.ActivityContext;
 using System.Text.Json.Nodes;
@@ -218,7 +217,7 @@ internal sealed partial class InstanceRun
         var payload = new JsonObject
         {
             ["instanceId"] = Instance.Id,
-            ["status"] = JsonNamingPolicy.CamelCase.ConvertName(Instance.Status.ToString()),
+            ["status"] = Instance.Status.ToName(),
             ["output"] = Instance.Output?.DeepClone(),
             ["faultMessage"] = Instance.FaultMessage,
         };

@@ -3,8 +3,9 @@ using System.Text.Json.Nodes;
 namespace Automation.Engine.Runtime;
 
 /// <summary>Replaces secret values with <see cref="Mask"/> wherever they appear in journal data and messages.</summary>
-internal static class SecretMasker
+public static class SecretMasker
 {
+    /// <summary>What a secret value is shown as.</summary>
     public const string Mask = "***";
 
     /// <summary>Masks every occurrence of any of <paramref name="secrets"/> in <paramref name="node"/> (in place).</summary>

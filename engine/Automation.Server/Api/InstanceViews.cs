@@ -1,3 +1,4 @@
+using Automation.Engine.Runtime;
 using System.Text.Json.Nodes;
 using Automation.Engine.Model;
 using Automation.Engine.Persistence;
@@ -41,7 +42,7 @@ public sealed record JournalPage(IReadOnlyList<JournalEntry> Items, long? NextAf
 /// <summary>Builds <see cref="InstanceDetail"/>s.</summary>
 internal static class InstanceViews
 {
-    public const string Mask = "***";
+    private const string Mask = SecretMasker.Mask;
 
     /// <summary>The detail of <paramref name="instance"/>, with the variables its definition declares secret masked.</summary>
     public static async Task<InstanceDetail> ToDetailAsync(WorkflowInstance instance, IDefinitionStore definitions, CancellationToken ct)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Automation.Engine.Activities.Framework;
 using Automation.Engine.Model;
@@ -38,7 +37,7 @@ public sealed class RunWorkflow : IResumableActivity
         var childId = $"{context.InstanceId}-{context.WorkItemId}-{context.Attempt}";
         var existing = await context.GetInstanceAsync(childId).ConfigureAwait(false);
         if (existing is { IsEnded: true })
-            return Complete(context, existing.Id, JsonNamingPolicy.CamelCase.ConvertName(existing.Status.ToString()), existing.Output, existing.FaultMessage);
+            return Complete(context, existing.Id, existing.Status.ToName(), existing.Output, existing.FaultMessage);
         if (existing is null)
             await CheckStartableAsync(context).ConfigureAwait(false);
         var bookmark = context.CreateBookmark(BookmarkKinds.ChildWorkflow, name: childId, id: childId);
@@ -61,7 +60,7 @@ public sealed class RunWorkflow : IResumableActivity
         var childId = payload?["instanceId"]?.GetValue<string>() ?? bookmark.Name!;
         var child = await context.GetInstanceAsync(childId).ConfigureAwait(false);
         if (child is { IsEnded: true })
-            return Complete(context, child.Id, JsonNamingPolicy.CamelCase.ConvertName(child.Status.ToString()), child.Output, child.FaultMessage);
+            return Complete(context, child.Id, child.Status.ToName(), child.Output, child.FaultMessage);
         if (child is not null)
         {
             context.CreateBookmark(BookmarkKinds.ChildWorkflow, name: childId, id: bookmark.Id);
