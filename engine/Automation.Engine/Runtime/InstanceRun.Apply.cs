@@ -46,7 +46,7 @@ internal sealed partial class InstanceRun
             if (Runtime.Options.DetailedJournal)
                 Journal(JournalEventKind.ActivityCompleted, node, item.ScopeId, outcome: completed.Outcomes.Count == 0 ? null : string.Join(",", completed.Outcomes),
                     durationMs: stopwatch.Elapsed.TotalMilliseconds,
-                    data: context.HasOutput ? new JsonObject { ["output"] = Masked(context.OutputValue?.DeepClone()) } : null);
+                    data: context.HasOutput ? new JsonObject { ["output"] = context.OutputValue?.DeepClone() } : null);
             foreach (var outcome in completed.Outcomes)
                 foreach (var target in Workflow.Targets(item.ActivityId, outcome))
                     Enqueue(WorkKind.Execute, target, item.ScopeId, from: item.ActivityId);

@@ -35,12 +35,9 @@ internal sealed partial class InstanceRun
             Outcome = outcome,
             DurationMs = durationMs is { } d ? Math.Round(d, 3) : null,
             Message = message,
-            Data = data is null ? null : (JsonObject?)Masked(data),
+            Data = data,
         });
     }
-
-    /// <summary>Masks the current values of secret variables anywhere in <paramref name="node"/>.</summary>
-    public JsonNode? Masked(JsonNode? node) => SecretValues() is { Count: > 0 } secrets ? SecretMasker.Apply(node, secrets) : node;
 
     private List<string>? SecretValues()
     {
@@ -106,6 +103,8 @@ internal sealed partial class InstanceRun
     /// written, but a step that sets a secret journals its inputs (the new value) before the variable holds it, and an
     /// earlier step may have fetched it (an HTTP response holding a token).
     /// </summary>
+    // Secrets are masked in one place, just before the journal is saved: a secret set late in the run (or a response
+    // holding a token) is then masked in every entry of the commit, not only in those written after it.
     private void MaskPendingJournal()
     {
         if (PendingJournal.Count == 0 || SecretValues() is not { Count: > 0 } secrets) return;

@@ -13,7 +13,7 @@ internal sealed partial class InstanceRun
         Journal(JournalEventKind.InstanceStarted, null, null, data: new JsonObject
         {
             ["definitionVersion"] = Instance.DefinitionVersion,
-            ["input"] = Masked(Instance.Input.DeepClone()),
+            ["input"] = Instance.Input.DeepClone(),
         });
         Enqueue(WorkKind.Execute, Workflow.StartId, ScopeState.RootId);
     }
@@ -27,7 +27,7 @@ internal sealed partial class InstanceRun
         var node = Workflow.Nodes.GetValueOrDefault(bookmark.ActivityId);
         Journal(JournalEventKind.BookmarkResumed, node, bookmark.ScopeId, data: new JsonObject
         {
-            ["bookmarkId"] = bookmark.Id, ["kind"] = bookmark.Kind, ["payload"] = Masked(payload?.DeepClone()),
+            ["bookmarkId"] = bookmark.Id, ["kind"] = bookmark.Kind, ["payload"] = payload?.DeepClone(),
         });
         if (bookmark.Kind == BookmarkKinds.Retry && bookmark.Data?["workItem"] is { } stored)
         {

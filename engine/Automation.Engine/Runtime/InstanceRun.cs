@@ -207,7 +207,7 @@ internal sealed partial class InstanceRun
         Instance.Output = output;
         Instance.Status = WorkflowStatus.Finished;
         Instance.FinishedAt = Runtime.Clock.GetUtcNow();
-        Journal(JournalEventKind.InstanceFinished, null, null, data: new JsonObject { ["output"] = Masked(output) });
+        Journal(JournalEventKind.InstanceFinished, null, null, data: new JsonObject { ["output"] = output.DeepClone() });
         NotifyParent();
     }
 
