@@ -10,6 +10,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 APT_PACKAGES=(
   postgresql          # Automation.Storage.Tests and server tests start their own PostgreSQL on 127.0.0.1
+  chromium            # Automation.Designer.Tests drive the designer in headless Chromium through Playwright
 )
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -48,6 +49,15 @@ fi
 # In CI nothing should outlive the run, so do not leave MSBuild/compiler servers behind.
 BUILD_SERVER_ARGS=()
 if [[ -n "${CI:-}" ]]; then BUILD_SERVER_ARGS=(--disable-build-servers); fi
+
+# The designer's npm packages (the server's build runs the same install when package-lock.json changed).
+if [[ ! -f "$ROOT/designer/node_modules/.package-lock.json" || "$ROOT/designer/package-lock.json" -nt "$ROOT/designer/node_modules/.package-lock.json" ]]; then
+  echo "install-deps: npm install (designer)"
+  (cd "$ROOT/designer" && npm install --no-audit --no-fund --loglevel=error)
+  touch "$ROOT/designer/node_modules/.package-lock.json"
+else
+  echo "install-deps: designer npm packages present"
+fi
 
 echo "install-deps: dotnet restore Automation.sln"
 dotnet restore "$ROOT/Automation.sln" --verbosity quiet -nologo "${BUILD_SERVER_ARGS[@]}"

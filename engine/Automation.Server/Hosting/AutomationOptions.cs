@@ -36,6 +36,12 @@ public sealed class AutomationOptions
     /// <summary>API key authentication.</summary>
     public AuthOptions Auth { get; set; } = new();
 
+    /// <summary>
+    /// Folder of the built designer (the web app served at <c>/</c>); when unset, the <c>designer</c> folder beside
+    /// the server's assembly, where the build puts it. Without an <c>index.html</c> there, only the API is served.
+    /// </summary>
+    public string? DesignerDirectory { get; set; }
+
     /// <summary>How the engine runs instances on this node (bound from <c>Automation:Runtime</c>).</summary>
     public RuntimeOptions Runtime { get; set; } = new();
 

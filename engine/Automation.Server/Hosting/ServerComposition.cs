@@ -71,6 +71,7 @@ public static class ServerComposition
         app.UseServerRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseDesignerFiles();
         app.UseRouting();
         app.UseRouteLogContext();
         app.UseAuthentication();
@@ -86,6 +87,8 @@ public static class ServerComposition
         app.MapBookmarksApi();
         app.MapTasksApi();
         app.MapApiKeysApi();
+        app.MapSessionApi();
+        app.MapDesignerFallback();
         return app;
     }
 

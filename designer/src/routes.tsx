@@ -1,0 +1,23 @@
+import type { ReactElement } from 'react'
+import DashboardPage from './pages/dashboard/DashboardPage'
+import DesignerPage from './pages/designer/DesignerPage'
+import InstanceListPage from './pages/instances/InstanceListPage'
+import InstancePage from './pages/instances/InstancePage'
+import LibraryPage from './pages/library/LibraryPage'
+import TaskInboxPage from './pages/tasks/TaskInboxPage'
+
+/** A page of the app; those with a `nav` label appear in the main navigation, in this order. */
+export interface AppRoute {
+  path: string
+  element: ReactElement
+  nav?: string
+}
+
+export const appRoutes: AppRoute[] = [
+  { path: '/dashboard', element: <DashboardPage />, nav: 'Dashboard' },
+  { path: '/workflows', element: <LibraryPage />, nav: 'Workflows' },
+  { path: '/workflows/:definitionId', element: <DesignerPage /> },
+  { path: '/instances', element: <InstanceListPage />, nav: 'Instances' },
+  { path: '/instances/:instanceId', element: <InstancePage /> },
+  { path: '/tasks', element: <TaskInboxPage />, nav: 'Tasks' },
+]
