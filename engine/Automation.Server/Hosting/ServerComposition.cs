@@ -32,7 +32,12 @@ public static class ServerComposition
         if (options.Store == StoreKind.Postgres) services.PostConfigure<RuntimeOptions>(o => o.SingleNode = false);
 
         builder.AddServerLogging(options);
-        services.ConfigureHttpJsonOptions(o => EngineJson.Configure(o.SerializerOptions));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            EngineJson.Configure(o.SerializerOptions);
+            // The web defaults read "5" as 5; the API takes JSON numbers only (and the OpenAPI document then says so).
+            o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+        });
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
@@ -60,7 +65,12 @@ public static class ServerComposition
         services.AddSingleton<SampleImporter>();
 
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
-        services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecuritySchemeTransformer>());
+        services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<ApiKeySecuritySchemeTransformer>();
+            o.AddOperationTransformer<ProblemResponsesTransformer>();
+            o.AddSchemaTransformer<NullableNotRequiredTransformer>();
+        });
         return builder;
     }
 

@@ -59,4 +59,27 @@ public sealed class CatalogApiTests
         }));
         Assert.That(document["components"]!["securitySchemes"]!["ApiKey"]!["name"]!.GetValue<string>(), Is.EqualTo("X-Api-Key"));
     }
+
+    [Test]
+    public async Task Openapi_document_declares_the_problem_answers_and_json_numbers()
+    {
+        using var anonymous = _server.Client(apiKey: null);
+        var document = await Http.ReadAsync(await anonymous.GetAsync("/openapi/v1.json"), 200);
+
+        var retry = document["paths"]!["/api/workflow-instances/{instanceId}/retry"]!["post"]!["responses"]!.AsObject();
+        Assert.That(retry.Select(r => r.Key), Is.SupersetOf(new[] { "200", "400", "401", "403", "404", "409" }));
+        Assert.That(retry["404"]!["content"]!["application/problem+json"]!["schema"]!["$ref"]!.GetValue<string>(),
+            Is.EqualTo("#/components/schemas/ProblemDetails"));
+        var list = document["paths"]!["/api/workflow-definitions"]!["get"]!["responses"]!.AsObject().Select(r => r.Key).ToList();
+        Assert.That(list, Does.Contain("401").And.Not.Contain("403"), "any role may list definitions, so none is refused for its role");
+        var problem = document["components"]!["schemas"]!["ProblemDetails"]!["properties"]!.AsObject();
+        Assert.That(problem.Select(p => p.Key), Is.SupersetOf(new[] { "title", "status", "detail", "traceId", "errors" }));
+
+        var version = document["components"]!["schemas"]!["InstanceDetail"]!["properties"]!["definitionVersion"]!;
+        Assert.That(version["type"]!.GetValue<string>(), Is.EqualTo("integer"), "numbers are JSON numbers, not strings");
+        var bookmark = document["components"]!["schemas"]!["BookmarkView"]!["required"]!.AsArray().Select(r => r!.GetValue<string>()).ToList();
+        Assert.That(bookmark, Does.Contain("id").And.Not.Contain("dueAt"), "a property the API leaves out when null is not required");
+        var start = document["components"]!["schemas"]!["StartInstanceRequest"]!.AsObject();
+        Assert.That(start["required"]?.AsArray().Select(r => r!.GetValue<string>()) ?? [], Does.Not.Contain("correlationId"));
+    }
 }
