@@ -1,3 +1,4 @@
+using Automation.Engine.Credentials;
 using Automation.Engine.Persistence;
 using Automation.Engine.Persistence.InMemory;
 using Automation.Storage.Memory;
@@ -31,6 +32,7 @@ public static class StorageServiceCollectionExtensions
                 services.AddSingleton<IInstanceStore>(sp => new InMemoryInstanceStore(sp.GetRequiredService<InMemoryStore>()));
                 services.AddSingleton<ITaskStore>(sp => new InMemoryTaskStore(sp.GetRequiredService<InMemoryStore>()));
                 services.AddSingleton<IApiKeyStore>(sp => new InMemoryApiKeyStore(sp.GetRequiredService<InMemoryStore>()));
+                services.AddSingleton<ICredentialStore, InMemoryCredentialStore>();
                 services.AddSingleton<IStoreInitializer, InMemoryStoreInitializer>();
                 return services;
             case StorageOptions.Sqlite:
@@ -60,6 +62,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IInstanceStore>(sp => new SqlInstanceStore(sp.GetRequiredService<SqlDatabase>()));
         services.AddSingleton<ITaskStore>(sp => new SqlTaskStore(sp.GetRequiredService<SqlDatabase>()));
         services.AddSingleton<IApiKeyStore>(sp => new SqlApiKeyStore(sp.GetRequiredService<SqlDatabase>()));
+        services.AddSingleton<ICredentialStore>(sp => new SqlCredentialStore(sp.GetRequiredService<SqlDatabase>()));
         services.AddSingleton<IStoreInitializer>(sp => new SqlStoreInitializer(sp.GetRequiredService<SqlDatabase>(), Time(sp)));
         return services;
     }

@@ -49,4 +49,26 @@ public sealed class SqliteStoreTests : StoreContractTests
             Assert.That(plan, Has.None.Contains("TEMP B-TREE"), "sorts every match: " + string.Join(" | ", plan));
         }
     }
+
+    [Test]
+    public async Task No_secret_is_written_to_the_database_files_in_clear()
+    {
+        using var folder = new TempDirectory("automation-sqlite");
+        var dataDirectory = folder.Combine("data");
+        var secret = "plaintext-" + Guid.NewGuid().ToString("N");
+        await using (var store = await StoreSet.OpenAsync(new StorageOptions { DataDirectory = dataDirectory }))
+        {
+            var vault = new Automation.Engine.Credentials.CredentialVault(store.Credentials,
+                new Automation.Engine.Credentials.AesGcmSecretProtector(Automation.Engine.Credentials.AesGcmSecretProtector.NewKey()), TimeProvider.System);
+            await vault.SaveAsync(new Automation.Engine.Credentials.CredentialInput("finance", "usernamePassword", null,
+                new System.Text.Json.Nodes.JsonObject { ["username"] = "bot" }, new Dictionary<string, string?> { ["password"] = secret }), "admin");
+            Assert.That((await vault.GetSecretsAsync("finance"))["password"], Is.EqualTo(secret));
+        }
+
+        SqliteConnection.ClearAllPools();
+        var bytes = Directory.GetFiles(dataDirectory).SelectMany(File.ReadAllBytes).ToArray();
+        Assert.That(bytes, Is.Not.Empty);
+        Assert.That(System.Text.Encoding.UTF8.GetString(bytes), Does.Not.Contain(secret).And.Contain("bot"),
+            "the user name is stored as it is, the password only encrypted");
+    }
 }

@@ -15,6 +15,7 @@ public abstract partial class StoreContractTests
     protected IInstanceStore Instances => stores.Instances;
     protected ITaskStore Tasks => stores.Tasks;
     protected IApiKeyStore ApiKeys => stores.ApiKeys;
+    protected Automation.Engine.Credentials.ICredentialStore Credentials => stores.Credentials;
     protected IStoreInitializer Initializer => stores.Initializer;
 
     /// <summary>Opens a fresh, initialized store (a new database or file each call); the caller disposes it.</summary>

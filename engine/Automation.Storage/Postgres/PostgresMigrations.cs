@@ -141,5 +141,18 @@ internal static class PostgresMigrations
 
             CREATE INDEX ix_api_keys_hash ON api_keys (key_hash);
             """),
+        new(2, "credentials", """
+            CREATE TABLE credentials (
+                name text COLLATE "C" NOT NULL PRIMARY KEY,
+                kind text COLLATE "C" NOT NULL,
+                description text,
+                fields text NOT NULL,
+                secret_names text NOT NULL,
+                protected_secrets bytea NOT NULL,
+                created_at bigint NOT NULL,
+                updated_at bigint NOT NULL,
+                updated_by text
+            );
+            """),
     ];
 }

@@ -139,5 +139,18 @@ internal static class SqliteMigrations
 
             CREATE INDEX ix_api_keys_hash ON api_keys (key_hash);
             """),
+        new(2, "credentials", """
+            CREATE TABLE credentials (
+                name TEXT NOT NULL PRIMARY KEY,
+                kind TEXT NOT NULL,
+                description TEXT,
+                fields TEXT NOT NULL,
+                secret_names TEXT NOT NULL,
+                protected_secrets BLOB NOT NULL,
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL,
+                updated_by TEXT
+            );
+            """),
     ];
 }
