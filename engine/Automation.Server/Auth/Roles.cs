@@ -49,6 +49,9 @@ public static class Policies
     /// <summary>Manage API keys: admin.</summary>
     public const string ManageApiKeys = nameof(ManageApiKeys);
 
+    /// <summary>Create, change and delete credentials: admin. (Any role may list their names for the designer's picker.)</summary>
+    public const string ManageCredentials = nameof(ManageCredentials);
+
     /// <summary>Registers every policy.</summary>
     internal static void Add(Microsoft.AspNetCore.Authorization.AuthorizationBuilder builder)
     {
@@ -60,5 +63,6 @@ public static class Policies
         builder.AddPolicy(SendSignals, p => p.RequireRole(Roles.Admin, Roles.Operator, Roles.Bot));
         builder.AddPolicy(WorkTasks, p => p.RequireRole(Roles.All));
         builder.AddPolicy(ManageApiKeys, p => p.RequireRole(Roles.Admin));
+        builder.AddPolicy(ManageCredentials, p => p.RequireRole(Roles.Admin));
     }
 }

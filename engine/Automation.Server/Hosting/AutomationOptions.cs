@@ -36,6 +36,9 @@ public sealed class AutomationOptions
     /// <summary>API key authentication.</summary>
     public AuthOptions Auth { get; set; } = new();
 
+    /// <summary>How credentials' secrets are encrypted at rest.</summary>
+    public SecretsOptions Secrets { get; set; } = new();
+
     /// <summary>
     /// Folder of the built designer (the web app served at <c>/</c>); when unset, the <c>designer</c> folder beside
     /// the server's assembly, where the build puts it. Without an <c>index.html</c> there, only the API is served.
@@ -73,4 +76,18 @@ public sealed class AuthOptions
 
     /// <summary>How long a looked-up key is trusted before the store is asked again.</summary>
     public TimeSpan CacheDuration { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+/// <summary>The master key that encrypts credentials' secrets at rest (AES-256-GCM).</summary>
+public sealed class SecretsOptions
+{
+    /// <summary>
+    /// The master key as base64 of 32 random bytes (<c>openssl rand -base64 32</c>). Set it (from a secret store, not a
+    /// file in the repository) when several nodes share PostgreSQL: every node must use the same key. When unset, the
+    /// key is read from <see cref="MasterKeyFile"/>, which is created with a new random key on first start.
+    /// </summary>
+    public string? MasterKey { get; set; }
+
+    /// <summary>Where the generated master key is kept; default <c>master.key</c> in the data directory. Back it up with the database.</summary>
+    public string? MasterKeyFile { get; set; }
 }

@@ -48,6 +48,7 @@ public static class ServerComposition
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
         services.AddServerStorage(options);
+        services.AddSecretProtection(options);
         services.AddWorkflowEngine();
 
         services.AddMemoryCache();
@@ -99,6 +100,7 @@ public static class ServerComposition
         app.MapApiKeysApi();
         app.MapSessionApi();
         app.MapCronApi();
+        app.MapCredentialsApi();
         app.MapDesignerFallback();
         return app;
     }
