@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react'
+import CredentialsPage from './pages/credentials/CredentialsPage'
 import DashboardPage from './pages/dashboard/DashboardPage'
 import DesignerPage from './pages/designer/DesignerPage'
 import InstanceListPage from './pages/instances/InstanceListPage'
@@ -20,4 +21,5 @@ export const appRoutes: AppRoute[] = [
   { path: '/instances', element: <InstanceListPage />, nav: 'Instances' },
   { path: '/instances/:instanceId', element: <InstancePage /> },
   { path: '/tasks', element: <TaskInboxPage />, nav: 'Tasks' },
+  { path: '/credentials', element: <CredentialsPage />, nav: 'Credentials' },
 ]
