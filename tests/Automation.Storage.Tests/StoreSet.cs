@@ -19,6 +19,7 @@ public sealed class StoreSet : IAsyncDisposable
     public IInstanceStore Instances => provider.GetRequiredService<IInstanceStore>();
     public ITaskStore Tasks => provider.GetRequiredService<ITaskStore>();
     public IApiKeyStore ApiKeys => provider.GetRequiredService<IApiKeyStore>();
+    public IInstanceStatistics Statistics => provider.GetRequiredService<IInstanceStatistics>();
     public IStoreInitializer Initializer => provider.GetRequiredService<IStoreInitializer>();
 
     /// <summary>Where the store lives: the SQLite file or the PostgreSQL connection string (null in memory).</summary>

@@ -88,6 +88,7 @@ public static class ServerComposition
         app.MapTasksApi();
         app.MapApiKeysApi();
         app.MapSessionApi();
+        app.MapStatisticsApi();
         app.MapDesignerFallback();
         return app;
     }
