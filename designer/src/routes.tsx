@@ -6,6 +6,7 @@ import InstanceListPage from './pages/instances/InstanceListPage'
 import InstancePage from './pages/instances/InstancePage'
 import LibraryPage from './pages/library/LibraryPage'
 import TaskInboxPage from './pages/tasks/TaskInboxPage'
+import VersionsPage from './pages/versions/VersionsPage'
 
 /** A page of the app; those with a `nav` label appear in the main navigation, in this order. */
 export interface AppRoute {
@@ -18,6 +19,7 @@ export const appRoutes: AppRoute[] = [
   { path: '/dashboard', element: <DashboardPage />, nav: 'Dashboard' },
   { path: '/workflows', element: <LibraryPage />, nav: 'Workflows' },
   { path: '/workflows/:definitionId', element: <DesignerPage /> },
+  { path: '/workflows/:definitionId/versions', element: <VersionsPage /> },
   { path: '/instances', element: <InstanceListPage />, nav: 'Instances' },
   { path: '/instances/:instanceId', element: <InstancePage /> },
   { path: '/tasks', element: <TaskInboxPage />, nav: 'Tasks' },

@@ -14,8 +14,8 @@ namespace Automation.Storage;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IDefinitionStore"/>, <see cref="IInstanceStore"/>, <see cref="ITaskStore"/>, <see cref="IApiKeyStore"/>
-    /// and <see cref="IStoreInitializer"/> as singletons of the store <paramref name="options"/> chooses. Call
+    /// Registers <see cref="IDefinitionStore"/>, <see cref="IInstanceStore"/>, <see cref="ITaskStore"/>, <see cref="IApiKeyStore"/>,
+    /// <see cref="IInstanceStatistics"/> and <see cref="IStoreInitializer"/> as singletons of the store <paramref name="options"/> chooses. Call
     /// <see cref="IStoreInitializer.InitializeAsync"/> once at start-up, before the stores are used.
     /// </summary>
     /// <exception cref="InvalidOperationException">The store name is unknown, or postgres has no connection string.</exception>
@@ -33,6 +33,7 @@ public static class StorageServiceCollectionExtensions
                 services.AddSingleton<ITaskStore>(sp => new InMemoryTaskStore(sp.GetRequiredService<InMemoryStore>()));
                 services.AddSingleton<IApiKeyStore>(sp => new InMemoryApiKeyStore(sp.GetRequiredService<InMemoryStore>()));
                 services.AddSingleton<ICredentialStore, InMemoryCredentialStore>();
+                services.AddSingleton<IInstanceStatistics>(sp => new InMemoryInstanceStatistics(sp.GetRequiredService<InMemoryStore>()));
                 services.AddSingleton<IStoreInitializer, InMemoryStoreInitializer>();
                 return services;
             case StorageOptions.Sqlite:
@@ -63,6 +64,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ITaskStore>(sp => new SqlTaskStore(sp.GetRequiredService<SqlDatabase>()));
         services.AddSingleton<IApiKeyStore>(sp => new SqlApiKeyStore(sp.GetRequiredService<SqlDatabase>()));
         services.AddSingleton<ICredentialStore>(sp => new SqlCredentialStore(sp.GetRequiredService<SqlDatabase>()));
+        services.AddSingleton<IInstanceStatistics>(sp => new SqlInstanceStatistics(sp.GetRequiredService<SqlDatabase>()));
         services.AddSingleton<IStoreInitializer>(sp => new SqlStoreInitializer(sp.GetRequiredService<SqlDatabase>(), Time(sp)));
         return services;
     }

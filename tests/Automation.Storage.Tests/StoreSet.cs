@@ -20,6 +20,7 @@ public sealed class StoreSet : IAsyncDisposable
     public ITaskStore Tasks => provider.GetRequiredService<ITaskStore>();
     public IApiKeyStore ApiKeys => provider.GetRequiredService<IApiKeyStore>();
     public Automation.Engine.Credentials.ICredentialStore Credentials => provider.GetRequiredService<Automation.Engine.Credentials.ICredentialStore>();
+    public IInstanceStatistics Statistics => provider.GetRequiredService<IInstanceStatistics>();
     public IStoreInitializer Initializer => provider.GetRequiredService<IStoreInitializer>();
 
     /// <summary>Where the store lives: the SQLite file or the PostgreSQL connection string (null in memory).</summary>

@@ -101,6 +101,7 @@ public static class ServerComposition
         app.MapSessionApi();
         app.MapCronApi();
         app.MapCredentialsApi();
+        app.MapStatisticsApi();
         app.MapDesignerFallback();
         return app;
     }
