@@ -5,6 +5,7 @@ import InstanceListPage from './pages/instances/InstanceListPage'
 import InstancePage from './pages/instances/InstancePage'
 import LibraryPage from './pages/library/LibraryPage'
 import TaskInboxPage from './pages/tasks/TaskInboxPage'
+import TaskPage from './pages/tasks/TaskPage'
 
 /** A page of the app; those with a `nav` label appear in the main navigation, in this order. */
 export interface AppRoute {
@@ -20,4 +21,5 @@ export const appRoutes: AppRoute[] = [
   { path: '/instances', element: <InstanceListPage />, nav: 'Instances' },
   { path: '/instances/:instanceId', element: <InstancePage /> },
   { path: '/tasks', element: <TaskInboxPage />, nav: 'Tasks' },
+  { path: '/tasks/:taskId', element: <TaskPage /> },
 ]
