@@ -1,0 +1,101 @@
+using System.Text.RegularExpressions;
+using Automation.Designer.Tests.Support;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Automation.Designer.Tests;
+
+/// <summary>The task inbox and task view: a person finds a task for their role, claims it, completes its form, or hands it on.</summary>
+public sealed class TaskTests : DesignerTestBase
+{
+    private ILocator Rows => Page.Locator("main table tbody tr");
+
+    [Test]
+    public async Task A_task_for_my_role_is_claimed_and_completed_through_its_form_and_the_instance_finishes()
+    {
+        var title = "Approve the skip permit " + Guid.NewGuid().ToString("N")[..6];
+        var id = await Server.PublishAsync(InstanceTestData.Approval(InstanceTestData.NewId("approve"), title));
+        var instance = await Server.StartAsync(id);
+        var instanceId = instance["id"]!.GetValue<string>();
+        var key = await Server.CreateKeyAsync("Olive " + id, "operator");
+
+        await SignInAsync(key, "/tasks");
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Open for me" })).ToHaveAttributeAsync("aria-current", "page");
+        var row = Rows.Filter(new() { HasText = title });
+        await Expect(row).ToContainTextAsync("the operator role");
+        await AssertAccessibleAsync("the task inbox");
+
+        await row.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = title })).ToBeVisibleAsync();
+        await Expect(Page.GetByText("Check the request and say whether it may go ahead.")).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = $"Instance {instanceId[..8]}" })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Radio, new() { Name = "Normal" })).ToBeCheckedAsync();
+        await AssertAccessibleAsync("an open task");
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Claim task" }).ClickAsync();
+        await Expect(Page.GetByText("You claimed the task.")).ToBeVisibleAsync();
+        await Expect(Page.GetByText("Claimed by you")).ToBeVisibleAsync();
+
+        // The comment is required: the server refuses, and its message appears on the field.
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        var comment = Page.GetByLabel("Comment");
+        await Expect(comment).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(comment).ToHaveAccessibleDescriptionAsync(new Regex("required", RegexOptions.IgnoreCase));
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "The task could not be completed" })).ToBeVisibleAsync();
+        await AssertAccessibleAsync("a task form with an error from the server");
+
+        await comment.FillAsync("Fine by me");
+        await Page.GetByRole(AriaRole.Radio, new() { Name = "High" }).CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex("/tasks$"));
+        await Expect(Page.GetByText($"The task “{title}” was completed.")).ToBeVisibleAsync();
+        await Expect(Rows.Filter(new() { HasText = title })).ToHaveCountAsync(0);
+
+        await Page.GotoAsync($"/instances/{instanceId}");
+        await Expect(Page.Locator(".facts")).ToContainTextAsync("Finished");
+        var approved = Page.Locator(".journal-table tbody tr").Filter(new() { HasText = "Ask for approval" }).Filter(new() { HasText = "Step completed" });
+        await Expect(approved).ToContainTextAsync("Approve");
+        await Expect(Page.Locator(".journal-table tbody tr").Filter(new() { HasText = "Record approval" }).Filter(new() { HasText = "Step completed" })).ToHaveCountAsync(1);
+        await Expect(Page.Locator(".journal-table tbody tr").Filter(new() { HasText = "Record rejection" })).ToHaveCountAsync(0);
+        await AssertAccessibleAsync("the finished instance");
+
+        var task = await Server.TaskOfAsync(instanceId);
+        var data = task["result"]!["data"]!;
+        Assert.That((data["comment"]!.GetValue<string>(), data["priority"]!.GetValue<string>()), Is.EqualTo(("Fine by me", "High")));
+        Assert.That(data["urgent"], Is.Null, "an untouched check box is left out rather than sent as false");
+    }
+
+    [Test]
+    public async Task A_task_is_reassigned_to_a_named_person_who_then_finds_it_overdue_in_their_inbox()
+    {
+        var title = "Check the invoice " + Guid.NewGuid().ToString("N")[..6];
+        var id = await Server.PublishAsync(InstanceTestData.Approval(InstanceTestData.NewId("reassign"), title, dueAt: "2020-01-01T09:00:00Z"));
+        var instance = await Server.StartAsync(id);
+        var task = await Server.TaskOfAsync(instance["id"]!.GetValue<string>());
+        var olive = await Server.CreateKeyAsync("Olive " + id, "operator");
+        var bea = "Bea " + id;
+        var beaKey = await Server.CreateKeyAsync(bea, "processOwner");
+
+        await SignInAsync(olive, $"/tasks/{task["id"]}");
+        await Expect(Page.GetByText("Overdue: 1 Jan 2020")).ToBeVisibleAsync();
+        await Page.GetByLabel("Give the task to").FillAsync(bea);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Reassign" }).ClickAsync();
+        await Expect(Page.GetByText($"The task was given to {bea}.")).ToBeVisibleAsync();
+        await Expect(Page.Locator(".facts")).ToContainTextAsync(bea);
+        // Olive holds the operator role but the task is now Bea's: the page says so instead of offering what would fail.
+        await Expect(Page.GetByText($"This task is assigned to {bea}.").First).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Approve" })).ToBeDisabledAsync();
+        await AssertAccessibleAsync("a task assigned to someone else");
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await SignInAsync(beaKey, "/tasks");
+        var row = Rows.Filter(new() { HasText = title });
+        await Expect(row).ToContainTextAsync(bea);
+        await Expect(row).ToContainTextAsync("Overdue: 1 Jan 2020");
+        await AssertAccessibleAsync("an inbox with an overdue task");
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = "All open" }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex("view=open"));
+        await Expect(Rows.Filter(new() { HasText = title })).ToHaveCountAsync(1);
+    }
+}
