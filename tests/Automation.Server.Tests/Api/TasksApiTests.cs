@@ -74,7 +74,9 @@ public sealed class TasksApiTests
         Assert.That(problem["errors"]!.AsArray().Select(e => e!["field"]?.GetValue<string>()), Does.Contain("comment"), problem.ToJsonString());
 
         problem = await Http.ReadProblemAsync(await _operator.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete", new { outcome = "Approve" }), 400);
-        Assert.That(problem["errors"]!.AsArray(), Is.Not.Empty);
+        var missing = problem["errors"]!.AsArray().Single()!;
+        Assert.That((missing["code"]!.GetValue<string>(), missing["field"]!.GetValue<string>()), Is.EqualTo(("schema-property-required", "comment")));
+        Assert.That(missing["message"]!.GetValue<string>(), Is.EqualTo("comment is required but missing."), "form data has no lines to point at");
 
         problem = await Http.ReadProblemAsync(await _operator.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete",
             new { outcome = "Maybe", data = new { comment = "ok" } }), 400);
