@@ -32,7 +32,12 @@ export default function InstanceListPage() {
 
   return (
     <section className="page instance-list-page">
-      <h1>Instances</h1>
+      <div className="heading-row">
+        <h1>Instances</h1>
+        <button type="button" className="button secondary" onClick={list.reload} disabled={list.loading}>
+          Refresh list
+        </button>
+      </div>
       <p className="page-intro">Every run of a workflow: what is running, waiting, finished or has failed. Open one to see the path it took.</p>
       <InstanceFilterForm filters={filters} definitions={definitions.data} onApply={apply} />
       {definitions.error !== undefined && (

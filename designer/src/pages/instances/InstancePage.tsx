@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { Link, useParams } from 'react-router-dom'
 import { ApiError, describeError } from '../../api/client'
 import type { HumanTask } from '../../api/operations'
@@ -39,6 +39,13 @@ export default function InstancePage() {
     const typeNames = new Map(descriptors.data?.map((d) => [d.type, d.displayName]))
     return new Map(definition?.activities.map((a) => [a.id, a.displayName || typeNames.get(a.type) || a.id]))
   }, [definition, descriptors.data])
+  const [selectedStep, setSelectedStep] = useState<string | null>(null)
+  const journalHeading = useRef<HTMLHeadingElement>(null)
+  function selectStep(activityId: string) {
+    setSelectedStep(activityId)
+    // Take the user to what they asked for: the step's journal entries, below the chart.
+    journalHeading.current?.focus()
+  }
   const path = useMemo(() => pathFromJournal(journal.entries, definition?.connections ?? []), [journal.entries, definition])
 
   if (error !== undefined && !detail)
@@ -93,23 +100,39 @@ export default function InstancePage() {
       <IncidentList incidents={detail.incidents} activityNames={activityNames} />
 
       <h2>Path taken</h2>
+      <p className="muted">Choose a step to see only its entries in the journal.</p>
       {version.error !== undefined ? (
         <p className="alert warning">The workflow version could not be loaded, so the chart cannot be drawn: {describeError(version.error)}</p>
       ) : definition && descriptors.data ? (
         <div className="card flowchart-card">
-          <FlowchartView definition={definition} descriptors={descriptors.data} steps={path.steps} takenConnections={path.takenConnections} height={420} />
+          <FlowchartView
+            definition={definition}
+            descriptors={descriptors.data}
+            steps={path.steps}
+            takenConnections={path.takenConnections}
+            onSelectStep={selectStep}
+            height={420}
+          />
         </div>
       ) : (
         <p role="status">Loading the chart…</p>
       )}
 
-      <h2>Journal</h2>
+      <h2 ref={journalHeading} tabIndex={-1}>
+        Journal
+      </h2>
       {journal.error !== undefined && (
         <p className="alert error" role="alert">
           The journal could not be loaded: {describeError(journal.error)}
         </p>
       )}
-      <JournalTimeline entries={journal.entries} activityNames={activityNames} truncated={journal.truncated} />
+      <JournalTimeline
+        entries={journal.entries}
+        activityNames={activityNames}
+        truncated={journal.truncated}
+        activityId={selectedStep}
+        onShowAll={() => setSelectedStep(null)}
+      />
 
       <div className="data-columns">
         <div>

@@ -9,18 +9,37 @@ interface JournalTimelineProps {
   activityNames: Map<string, string>
   /** More entries exist than were fetched. */
   truncated: boolean
+  /** Show only this step's entries (chosen on the chart). */
+  activityId?: string | null
+  onShowAll?: () => void
 }
 
 /** Entries are shown this many at a time: a long-running instance can have thousands. */
 const sliceSize = 100
 
 /** Every step the instance took, oldest first: time, step, event, outcome, duration and message, with the data on demand. */
-export default function JournalTimeline({ entries, activityNames, truncated }: JournalTimelineProps) {
+export default function JournalTimeline({ entries: all, activityNames, truncated, activityId, onShowAll }: JournalTimelineProps) {
   const [shown, setShown] = useState(sliceSize)
-  if (entries.length === 0) return <p className="muted">Nothing has been recorded yet.</p>
+  const entries = activityId ? all.filter((e) => e.activityId === activityId) : all
+  const filter = activityId && (
+    <p className="journal-filter" role="status">
+      Showing only the entries of the step <strong>{activityNames.get(activityId) ?? activityId}</strong>.{' '}
+      <button type="button" className="button secondary" onClick={onShowAll}>
+        Show all entries
+      </button>
+    </p>
+  )
+  if (entries.length === 0)
+    return (
+      <>
+        {filter}
+        <p className="muted">{activityId ? 'This step has not run.' : 'Nothing has been recorded yet.'}</p>
+      </>
+    )
   const visible = entries.slice(0, shown)
   return (
     <>
+      {filter}
       <div className="table-scroll">
         <table className="journal-table">
           <caption className="visually-hidden">Journal, oldest first</caption>

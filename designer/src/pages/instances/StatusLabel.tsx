@@ -4,10 +4,10 @@ import './StatusLabel.css'
 /** Plain words for each instance status, with a symbol so the status never rests on colour alone. */
 const statuses: Record<WorkflowStatus, { text: string; icon: string }> = {
   running: { text: 'Running', icon: '▶' },
-  suspended: { text: 'Waiting', icon: '⏸' },
+  suspended: { text: 'Waiting', icon: '‖' },
   finished: { text: 'Finished', icon: '✔' },
   faulted: { text: 'Faulted', icon: '✖' },
-  cancelled: { text: 'Cancelled', icon: '⊘' },
+  cancelled: { text: 'Cancelled', icon: '■' },
 }
 
 export const statusOptions = Object.entries(statuses).map(([value, s]) => ({ value: value as WorkflowStatus, text: s.text }))
