@@ -88,6 +88,15 @@ internal static class InstanceTestData
             [Edge("start", "ask"), Edge("ask", "yes", "Approve"), Edge("ask", "no", "Reject"), Edge("yes", "end1"), Edge("no", "end2")]);
     }
 
+    /// <summary>Start → HumanTask for anyone with the form <paramref name="formSchema"/> (one outcome, Done) → End.</summary>
+    public static JsonObject FormTask(string id, string title, JsonObject formSchema) => Flow(id, "Form " + id,
+        [
+            Node("start", "Start", "Start"),
+            Node("fill", "HumanTask", "Fill in the form", new JsonObject { ["title"] = title, ["formSchema"] = formSchema }),
+            Node("end", "End", "End"),
+        ],
+        [Edge("start", "fill"), Edge("fill", "end")]);
+
     /// <summary>Creates and publishes <paramref name="definition"/>; returns its id.</summary>
     public static async Task<string> PublishAsync(this DesignerServer server, JsonObject definition)
     {

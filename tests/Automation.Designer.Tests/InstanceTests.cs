@@ -71,6 +71,30 @@ public sealed class InstanceTests : DesignerTestBase
     }
 
     [Test]
+    public async Task The_instance_list_filters_by_the_day_it_started()
+    {
+        var id = await Server.PublishAsync(InstanceTestData.Greeting(InstanceTestData.NewId("dated")));
+        await Server.StartAsync(id, correlationId: "TODAY-1");
+        var today = DateTime.Now.ToString("yyyy-MM-dd");
+        var yesterday = DateTime.Now.AddDays(-1).ToString("yyyy-MM-dd");
+
+        await SignInAsync(path: $"/instances?workflow={id}&to={yesterday}");
+        await Expect(Page.GetByText("No instances match these filters")).ToBeVisibleAsync();
+        await Page.GetByLabel("Started on or before").FillAsync(today);
+        await Page.GetByLabel("Started on or after").FillAsync(today);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Show instances" }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex($"from={today}"));
+        await Expect(Rows).ToHaveCountAsync(1);
+        await Expect(Rows.First).ToContainTextAsync("TODAY-1");
+
+        // A range that ends before it starts is refused on the page, with the reason on the field.
+        await Page.GetByLabel("Started on or before").FillAsync(yesterday);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Show instances" }).ClickAsync();
+        await Expect(Page.GetByLabel("Started on or before")).ToHaveAccessibleDescriptionAsync("This date is before the \"on or after\" date.");
+        await AssertAccessibleAsync("the instance list with a wrong date range");
+    }
+
+    [Test]
     public async Task A_faulted_instance_shows_its_incident_and_retry_finishes_it()
     {
         var flag = InstanceTestData.NewId("flag");

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Automation.Designer.Tests.Support;
 using Microsoft.Playwright;
@@ -98,5 +99,84 @@ public sealed class TaskTests : DesignerTestBase
         await Page.GetByRole(AriaRole.Link, new() { Name = "All open" }).ClickAsync();
         await Expect(Page).ToHaveURLAsync(new Regex("view=open"));
         await Expect(Rows.Filter(new() { HasText = title })).ToHaveCountAsync(1);
+    }
+
+    [Test]
+    public async Task Every_kind_of_form_field_is_rendered_labelled_and_its_values_are_accepted_by_the_server()
+    {
+        ExpectedConsoleErrors.Add("400"); // the bad e-mail address, refused on purpose
+        JsonObject Prop(string type, string title, params (string Key, JsonNode? Value)[] more)
+        {
+            var p = new JsonObject { ["type"] = type, ["title"] = title };
+            foreach (var (key, value) in more) p[key] = value;
+            return p;
+        }
+        var schema = new JsonObject
+        {
+            ["type"] = "object",
+            ["required"] = new JsonArray("applicant"),
+            ["properties"] = new JsonObject
+            {
+                ["applicant"] = Prop("string", "Applicant name", ("minLength", 2), ("description", "As on the application.")),
+                ["email"] = Prop("string", "Email address", ("format", "email")),
+                ["visitDate"] = Prop("string", "Visit date", ("format", "date")),
+                ["callbackAt"] = Prop("string", "Call back at", ("format", "date-time")),
+                ["notes"] = Prop("string", "Notes", ("maxLength", 1000)),
+                ["bins"] = Prop("integer", "Number of bins", ("minimum", 1), ("maximum", 6)),
+                ["fee"] = Prop("number", "Fee paid"),
+                ["area"] = Prop("string", "Area", ("enum", new JsonArray("North", "South", "East", "West", "Centre", "Rural"))),
+                ["services"] = new JsonObject
+                {
+                    ["type"] = "array", ["title"] = "Services",
+                    ["items"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("Garden waste", "Recycling", "Bulky items") },
+                },
+                ["confirmed"] = Prop("boolean", "Identity checked"),
+            },
+        };
+        var title = "Record the visit " + Guid.NewGuid().ToString("N")[..6];
+        var id = await Server.PublishAsync(InstanceTestData.FormTask(InstanceTestData.NewId("form"), title, schema));
+        var instance = await Server.StartAsync(id);
+        var task = await Server.TaskOfAsync(instance["id"]!.GetValue<string>());
+
+        await SignInAsync(path: $"/tasks/{task["id"]}");
+        await Expect(Page.GetByLabel("Applicant name (required)")).ToHaveAccessibleDescriptionAsync(new Regex("As on the application"));
+        await Expect(Page.GetByLabel("Notes")).ToHaveJSPropertyAsync("tagName", "TEXTAREA");
+        await Expect(Page.GetByLabel("Number of bins")).ToHaveAccessibleDescriptionAsync("A whole number from 1 to 6.");
+        await Expect(Page.GetByRole(AriaRole.Combobox, new() { Name = "Area" })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Group, new() { Name = "Services" })).ToBeVisibleAsync();
+        await AssertAccessibleAsync("a task form with every kind of field");
+
+        await Page.GetByLabel("Applicant name").FillAsync("Ada Lovelace");
+        await Page.GetByLabel("Email address").FillAsync("not-an-address");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Complete task" }).ClickAsync();
+        await Expect(Page.GetByLabel("Email address")).ToHaveAttributeAsync("aria-invalid", "true");
+        await AssertAccessibleAsync("a task form with a server error on the e-mail field");
+
+        await Page.GetByLabel("Email address").FillAsync("ada@example.gov.uk");
+        await Page.GetByLabel("Visit date").FillAsync("2026-12-01");
+        await Page.GetByLabel("Call back at").FillAsync("2026-12-02T10:30");
+        await Page.GetByLabel("Notes").FillAsync("Two bins by the gate.");
+        await Page.GetByLabel("Number of bins").FillAsync("3");
+        await Page.GetByLabel("Fee paid").FillAsync("12.5");
+        await Page.GetByLabel("Area").SelectOptionAsync("Rural");
+        await Page.GetByRole(AriaRole.Checkbox, new() { Name = "Recycling" }).CheckAsync();
+        await Page.GetByRole(AriaRole.Checkbox, new() { Name = "Garden waste" }).CheckAsync();
+        await Page.GetByLabel("Identity checked").CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Complete task" }).ClickAsync();
+        await Expect(Page.GetByText($"The task “{title}” was completed.")).ToBeVisibleAsync();
+
+        var data = (await Server.TaskOfAsync(instance["id"]!.GetValue<string>()))["result"]!["data"]!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(data["applicant"]!.GetValue<string>(), Is.EqualTo("Ada Lovelace"));
+            Assert.That(data["visitDate"]!.GetValue<string>(), Is.EqualTo("2026-12-01"));
+            // 10:30 on the page's clock (Europe/London, GMT in December) is 10:30 UTC.
+            Assert.That(data["callbackAt"]!.GetValue<string>(), Is.EqualTo("2026-12-02T10:30:00.000Z"));
+            Assert.That(data["bins"]!.GetValue<int>(), Is.EqualTo(3));
+            Assert.That(data["fee"]!.GetValue<double>(), Is.EqualTo(12.5));
+            Assert.That(data["area"]!.GetValue<string>(), Is.EqualTo("Rural"));
+            Assert.That(data["services"]!.AsArray().Select(s => s!.GetValue<string>()), Is.EqualTo(new[] { "Garden waste", "Recycling" }));
+            Assert.That(data["confirmed"]!.GetValue<bool>(), Is.True);
+        });
     }
 }
