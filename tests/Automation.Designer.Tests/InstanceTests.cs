@@ -33,6 +33,7 @@ public sealed class InstanceTests : DesignerTestBase
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Instances", Exact = true })).ToBeVisibleAsync();
         await Expect(Rows.First).ToBeVisibleAsync();
         await AssertAccessibleAsync("the instance list");
+        await Page.SaveScreenshotAsync("instances");
 
         await FilterAsync(workflow: greeting);
         await Expect(Page).ToHaveURLAsync(new Regex($"workflow={greeting}"));
@@ -112,6 +113,7 @@ public sealed class InstanceTests : DesignerTestBase
         await Expect(incidents).ToContainTextAsync("No");
         await Expect(Page.Locator(".journal-table")).ToContainTextAsync("Step failed");
         await AssertAccessibleAsync("a faulted instance");
+        await Page.SaveScreenshotAsync("instance-faulted", fullPage: true);
 
         // Fix the cause (the definition the step asks for now exists), then retry.
         await Server.PublishAsync(InstanceTestData.Greeting(flag));

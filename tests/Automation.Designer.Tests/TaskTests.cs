@@ -26,6 +26,7 @@ public sealed class TaskTests : DesignerTestBase
         var row = Rows.Filter(new() { HasText = title });
         await Expect(row).ToContainTextAsync("the operator role");
         await AssertAccessibleAsync("the task inbox");
+        await Page.SaveScreenshotAsync("task-inbox");
 
         await row.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = title })).ToBeVisibleAsync();
@@ -45,6 +46,7 @@ public sealed class TaskTests : DesignerTestBase
         await Expect(comment).ToHaveAccessibleDescriptionAsync(new Regex("required", RegexOptions.IgnoreCase));
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "The task could not be completed" })).ToBeVisibleAsync();
         await AssertAccessibleAsync("a task form with an error from the server");
+        await Page.SaveScreenshotAsync("task-form-error", fullPage: true);
 
         await comment.FillAsync("Fine by me");
         await Page.GetByRole(AriaRole.Radio, new() { Name = "High" }).CheckAsync();

@@ -127,6 +127,7 @@ export default function InstancePage() {
         </p>
       )}
       <JournalTimeline
+        key={selectedStep ?? 'all'}
         entries={journal.entries}
         activityNames={activityNames}
         truncated={journal.truncated}
