@@ -7,6 +7,7 @@ import InstancePage from './pages/instances/InstancePage'
 import LibraryPage from './pages/library/LibraryPage'
 import TaskInboxPage from './pages/tasks/TaskInboxPage'
 import VersionsPage from './pages/versions/VersionsPage'
+import TaskPage from './pages/tasks/TaskPage'
 
 /** A page of the app; those with a `nav` label appear in the main navigation, in this order. */
 export interface AppRoute {
@@ -24,4 +25,5 @@ export const appRoutes: AppRoute[] = [
   { path: '/instances/:instanceId', element: <InstancePage /> },
   { path: '/tasks', element: <TaskInboxPage />, nav: 'Tasks' },
   { path: '/credentials', element: <CredentialsPage />, nav: 'Credentials' },
+  { path: '/tasks/:taskId', element: <TaskPage /> },
 ]

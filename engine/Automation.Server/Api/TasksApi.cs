@@ -44,8 +44,8 @@ public static class TasksApi
         }, ct));
     }
 
-    private static async Task<Results<Ok<HumanTask>, ProblemHttpResult>> Get(string taskId, ITaskStore tasks, CancellationToken ct) =>
-        await tasks.GetAsync(taskId, ct) is { } task ? TypedResults.Ok(task) : NotFound(taskId);
+    private static async Task<Results<Ok<TaskDetail>, ProblemHttpResult>> Get(string taskId, ITaskStore tasks, IInstanceStore instances, CancellationToken ct) =>
+        await tasks.GetAsync(taskId, ct) is { } task ? TypedResults.Ok(await TaskDetail.FromAsync(task, instances, ct)) : NotFound(taskId);
 
     private static async Task<Results<Ok<HumanTask>, ProblemHttpResult>> Claim(string taskId, ClaimsPrincipal user, ITaskStore tasks, CancellationToken ct)
     {

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 using NJsonSchema;
 using ValidationError = Automation.Engine.Validation.ValidationError;
 
@@ -30,7 +32,10 @@ public sealed class FormDataValidator(ILogger<FormDataValidator> logger)
             if (_schemas.Count < 1000) _schemas[text] = schema;
         }
         if (schema is null) return [];
-        var json = (data ?? []).ToJsonString();
-        return JsonSchemaErrors.Flatten(schema.Validate(json));
+        // Parsed without line numbers: the form data is built by a page, not typed by a person, so "(line 1)" in a
+        // message shown under a form field would only confuse. Dates stay strings, for the date and date-time formats.
+        using var reader = new JsonTextReader(new StringReader((data ?? []).ToJsonString())) { DateParseHandling = DateParseHandling.None };
+        var token = JToken.Load(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Ignore });
+        return JsonSchemaErrors.Flatten(schema.Validate(token));
     }
 }

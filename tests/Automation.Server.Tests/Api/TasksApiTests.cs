@@ -50,6 +50,7 @@ public sealed class TasksApiTests
 
         var single = await Http.ReadAsync(await _operator.GetAsync($"/api/tasks/{task["id"]}"), 200);
         Assert.That(single["instanceId"]!.GetValue<string>(), Is.EqualTo(instanceId));
+        Assert.That(single["outcomes"]!.AsArray().Select(o => o!.GetValue<string>()), Is.EqualTo(new[] { "Approve", "Reject" }));
 
         var completed = await Http.ReadAsync(await _operator.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete",
             new { outcome = "Reject", data = new { comment = "too dear" } }), 200);
@@ -60,6 +61,8 @@ public sealed class TasksApiTests
         Assert.That(finished["output"]!["decision"]!.GetValue<string>(), Is.EqualTo("rejected: too dear"));
 
         await Http.ReadProblemAsync(await _operator.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete", new { outcome = "Approve", data = new { comment = "again" } }), 409);
+        var done = await Http.ReadAsync(await _operator.GetAsync($"/api/tasks/{task["id"]}"), 200);
+        Assert.That(done["outcomes"], Is.Null, "a completed task offers no outcomes");
     }
 
     [Test]
@@ -71,7 +74,9 @@ public sealed class TasksApiTests
         Assert.That(problem["errors"]!.AsArray().Select(e => e!["field"]?.GetValue<string>()), Does.Contain("comment"), problem.ToJsonString());
 
         problem = await Http.ReadProblemAsync(await _operator.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete", new { outcome = "Approve" }), 400);
-        Assert.That(problem["errors"]!.AsArray(), Is.Not.Empty);
+        var missing = problem["errors"]!.AsArray().Single()!;
+        Assert.That((missing["code"]!.GetValue<string>(), missing["field"]!.GetValue<string>()), Is.EqualTo(("schema-property-required", "comment")));
+        Assert.That(missing["message"]!.GetValue<string>(), Is.EqualTo("comment is required but missing."), "form data has no lines to point at");
 
         problem = await Http.ReadProblemAsync(await _operator.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete",
             new { outcome = "Maybe", data = new { comment = "ok" } }), 400);

@@ -1,11 +1,117 @@
+import { Link, useSearchParams } from 'react-router-dom'
+import { describeError } from '../../api/client'
+import type { InstanceSummary } from '../../api/operations'
+import type { DefinitionSummary, Page } from '../../api/types'
 import { usePageTitle } from '../../layout/usePageTitle'
+import { formatDateTime } from './formatTime'
+import InstanceFilterForm from './InstanceFilterForm'
+import { filtersFromSearch, filtersToSearch, instancesPath, type InstanceFilters } from './instanceFilters'
+import Pager from './Pager'
+import StatusLabel from './StatusLabel'
+import { useApiData } from './useApiData'
+import { useCursorPages } from './useCursorPages'
+import './console.css'
+import './InstanceListPage.css'
 
-// Placeholder: built in issue 3.
+/** The operations console's list of workflow instances: filters kept in the address, keyset paging. */
 export default function InstanceListPage() {
   usePageTitle('Instances')
+  const [searchParams, setSearchParams] = useSearchParams()
+  const filters = filtersFromSearch(searchParams)
+  const filterKey = filtersToSearch(filters).toString()
+  const pages = useCursorPages(filterKey)
+
+  const definitions = useApiData<DefinitionSummary[]>('/api/workflow-definitions')
+  const list = useApiData<Page<InstanceSummary>>(instancesPath(filters, pages.cursor))
+  const names = new Map(definitions.data?.map((d) => [d.id, d.name]))
+  const filtered = filterKey !== ''
+
+  function apply(next: InstanceFilters) {
+    setSearchParams(filtersToSearch(next))
+  }
+
   return (
-    <section className="page">
-      <h1>Instances</h1>
+    <section className="page instance-list-page">
+      <div className="heading-row">
+        <h1>Instances</h1>
+        <button type="button" className="button secondary" onClick={list.reload} disabled={list.loading}>
+          Refresh list
+        </button>
+      </div>
+      <p className="page-intro">Every run of a workflow: what is running, waiting, finished or has failed. Open one to see the path it took.</p>
+      <InstanceFilterForm filters={filters} definitions={definitions.data} onApply={apply} />
+      {definitions.error !== undefined && (
+        <p className="alert warning">The workflow names could not be loaded: {describeError(definitions.error)}</p>
+      )}
+      {list.error !== undefined ? (
+        <div className="alert error" role="alert">
+          <p>The instances could not be loaded: {describeError(list.error)}</p>
+          <button type="button" className="button secondary" onClick={list.reload}>
+            Try again
+          </button>
+        </div>
+      ) : list.loading && !list.data ? (
+        <p role="status">Loading instances…</p>
+      ) : list.data && list.data.items.length === 0 ? (
+        <div className="card empty-state" role="status">
+          {filtered || pages.pageNumber > 1 ? (
+            <p>No instances match these filters. Change or clear the filters to see more.</p>
+          ) : (
+            <p>
+              No workflow has been run yet. Start one from the <Link to="/workflows">workflow library</Link>.
+            </p>
+          )}
+        </div>
+      ) : (
+        list.data && (
+          <>
+            <div className="table-scroll">
+              <table>
+                <caption className="visually-hidden">Instances, newest first{pages.pageNumber > 1 ? `, page ${pages.pageNumber}` : ''}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Workflow</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Reference</th>
+                    <th scope="col">Started</th>
+                    <th scope="col">Ended</th>
+                    <th scope="col">Instance</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.data.items.map((i) => (
+                    <tr key={i.id}>
+                      <td>
+                        {names.get(i.definitionId) ?? i.definitionId} <span className="muted">v{i.definitionVersion}</span>
+                      </td>
+                      <td>
+                        <StatusLabel status={i.status} />
+                        {i.faultMessage && <div className="fault-line">{i.faultMessage}</div>}
+                      </td>
+                      <td>{i.correlationId ?? <span className="muted">none</span>}</td>
+                      <td>{formatDateTime(i.createdAt)}</td>
+                      <td>{i.finishedAt ? formatDateTime(i.finishedAt) : <span className="muted">not yet</span>}</td>
+                      <td>
+                        <Link to={`/instances/${i.id}`} aria-label={`Open instance ${i.id.slice(0, 8)} of ${names.get(i.definitionId) ?? i.definitionId}`}>
+                          <code>{i.id.slice(0, 8)}</code>
+                        </Link>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Pager
+              label="Instance pages"
+              pageNumber={pages.pageNumber}
+              nextCursor={list.data.nextCursor}
+              onNext={pages.next}
+              onPrevious={pages.previous}
+              disabled={list.loading}
+            />
+          </>
+        )
+      )}
     </section>
   )
 }
