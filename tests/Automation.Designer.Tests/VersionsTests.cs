@@ -58,6 +58,8 @@ public sealed class VersionsTests : DesignerTestBase
         await Expect(Page.GetByText("Added: say —Done→ thanks")).ToBeVisibleAsync();
         await Expect(Page.GetByText("Removed: say —Done→ end")).ToBeVisibleAsync();
         await AssertAccessibleAsync("the versions page with a diff");
+        await changed.ScrollIntoViewIfNeededAsync();
+        await WorkflowArrange.ScreenshotAsync(Page, "versions-diff");
 
         // The same version on both sides has nothing to show.
         await Page.GetByLabel("Older version (left)").SelectOptionAsync("2");
