@@ -95,6 +95,21 @@ public sealed class VersionsTests : DesignerTestBase
     }
 
     [Test]
+    public async Task An_older_version_can_be_exported_as_it_was()
+    {
+        using var api = Server.Client();
+        var id = await ArrangeTwoVersionsAsync(api);
+
+        await SignInAsync(path: $"/workflows/{id}/versions");
+        var download = await Page.RunAndWaitForDownloadAsync(() =>
+            Page.GetByRole(AriaRole.Button, new() { Name = "Export version 1" }).ClickAsync());
+        Assert.That(download.SuggestedFilename, Is.EqualTo($"{id}.workflow.json"));
+        var exported = JsonNode.Parse(await File.ReadAllTextAsync(await download.PathAsync()));
+        var v1 = await api.GetFromJsonAsync<JsonObject>($"/api/workflow-definitions/{id}?version=1");
+        Assert.That(JsonNode.DeepEquals(exported, v1!["definition"]), Is.True, exported!.ToJsonString());
+    }
+
+    [Test]
     public async Task A_workflow_that_does_not_exist_says_so()
     {
         ExpectedConsoleErrors.Add("404");
