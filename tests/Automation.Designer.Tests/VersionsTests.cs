@@ -58,6 +58,8 @@ public sealed class VersionsTests : DesignerTestBase
         await Expect(Page.GetByText("Added: say —Done→ thanks")).ToBeVisibleAsync();
         await Expect(Page.GetByText("Removed: say —Done→ end")).ToBeVisibleAsync();
         await AssertAccessibleAsync("the versions page with a diff");
+        await changed.ScrollIntoViewIfNeededAsync();
+        await WorkflowArrange.ScreenshotAsync(Page, "versions-diff");
 
         // The same version on both sides has nothing to show.
         await Page.GetByLabel("Older version (left)").SelectOptionAsync("2");
@@ -90,6 +92,21 @@ public sealed class VersionsTests : DesignerTestBase
 
         await status.GetByRole(AriaRole.Link, new() { Name = "Open it in the designer" }).ClickAsync();
         await Expect(Page).ToHaveURLAsync(new Regex($"/workflows/{id}$"));
+    }
+
+    [Test]
+    public async Task An_older_version_can_be_exported_as_it_was()
+    {
+        using var api = Server.Client();
+        var id = await ArrangeTwoVersionsAsync(api);
+
+        await SignInAsync(path: $"/workflows/{id}/versions");
+        var download = await Page.RunAndWaitForDownloadAsync(() =>
+            Page.GetByRole(AriaRole.Button, new() { Name = "Export version 1" }).ClickAsync());
+        Assert.That(download.SuggestedFilename, Is.EqualTo($"{id}.workflow.json"));
+        var exported = JsonNode.Parse(await File.ReadAllTextAsync(await download.PathAsync()));
+        var v1 = await api.GetFromJsonAsync<JsonObject>($"/api/workflow-definitions/{id}?version=1");
+        Assert.That(JsonNode.DeepEquals(exported, v1!["definition"]), Is.True, exported!.ToJsonString());
     }
 
     [Test]
