@@ -34,7 +34,7 @@ public sealed class DashboardTests : DesignerTestBase
         await Expect(now).ToContainTextAsync("Open tasks1");
         await Expect(Page.GetByRole(AriaRole.Img, new() { Name = "Instances started, finished and faulted per day" })).ToBeVisibleAsync();
         await AssertAccessibleAsync("the dashboard with its chart");
-        await WorkflowArrange.ScreenshotAsync(Page, "dashboard");
+        await Page.SaveScreenshotAsync("dashboard");
 
         var faultedId = faulted["id"]!.GetValue<string>();
         var incidents = Page.GetByRole(AriaRole.Region, new() { Name = "Open incidents" });

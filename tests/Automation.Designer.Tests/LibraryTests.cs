@@ -67,7 +67,7 @@ public sealed class LibraryTests : DesignerTestBase
         await Expect(Row($"FOI request {tag}")).ToContainTextAsync("Published v1 · v2 draft pending");
         await Expect(Row($"FOI request {tag}")).ToContainTextAsync("bootstrap-admin");
         await AssertAccessibleAsync("the workflow library");
-        await WorkflowArrange.ScreenshotAsync(Page, "workflow-library");
+        await Page.SaveScreenshotAsync("workflow-library");
 
         await Page.GetByRole(AriaRole.Searchbox, new() { Name = "Search" }).FillAsync($"invoice-{tag}");
         await Expect(Page.GetByRole(AriaRole.Row)).ToHaveCountAsync(2); // the header and one workflow
@@ -128,7 +128,7 @@ public sealed class LibraryTests : DesignerTestBase
         await Expect(dialog.GetByRole(AriaRole.Alert)).ToContainTextAsync("still in use");
         await Expect(dialog.GetByRole(AriaRole.Alert)).ToContainTextAsync("suspended instances");
         await AssertAccessibleAsync("the delete dialog showing the refusal");
-        await WorkflowArrange.ScreenshotAsync(Page, "workflow-library-delete-refused");
+        await Page.SaveScreenshotAsync("workflow-library-delete-refused");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
         await Expect(Row($"Busy {busy}")).ToBeVisibleAsync();
 
@@ -224,17 +224,6 @@ public sealed class LibraryTests : DesignerTestBase
 /// <summary>Workflows arranged through the API for the library, versions and dashboard tests.</summary>
 internal static class WorkflowArrange
 {
-    /// <summary>Saves the page as <c>docs/screenshots/{name}.png</c> of the repository (the README links them).</summary>
-    public static async Task ScreenshotAsync(IPage page, string name)
-    {
-        var folder = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Automation.sln"))) folder = folder.Parent;
-        if (folder is null) return; // not run from a checkout: nothing to document
-        var target = Path.Combine(folder.FullName, "docs", "screenshots", name + ".png");
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = target });
-    }
-
     public static JsonObject Node(string id, string type, JsonObject? inputs = null, string? displayName = null, int y = 0)
     {
         var node = new JsonObject { ["id"] = id, ["type"] = type };

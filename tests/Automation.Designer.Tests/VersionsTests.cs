@@ -59,7 +59,7 @@ public sealed class VersionsTests : DesignerTestBase
         await Expect(Page.GetByText("Removed: say —Done→ end")).ToBeVisibleAsync();
         await AssertAccessibleAsync("the versions page with a diff");
         await changed.ScrollIntoViewIfNeededAsync();
-        await WorkflowArrange.ScreenshotAsync(Page, "versions-diff");
+        await Page.SaveScreenshotAsync("versions-diff");
 
         // The same version on both sides has nothing to show.
         await Page.GetByLabel("Older version (left)").SelectOptionAsync("2");
