@@ -1,0 +1,74 @@
+// The activity palette: every activity type the server offers, grouped by category and searchable. Drag one onto
+// the canvas, or activate it (click, Enter or Space) to add it in the middle of the visible canvas.
+
+import { useMemo, useState, type DragEvent } from 'react'
+import type { ActivityDescriptor } from '../../api/types'
+import { initialsOf } from '../../flowchart/outcomes'
+
+export const DRAG_TYPE = 'application/x-automation-activity'
+
+interface Props {
+  descriptors: ActivityDescriptor[]
+  onAdd: (type: string) => void
+}
+
+export default function Palette({ descriptors, onAdd }: Props) {
+  const [search, setSearch] = useState('')
+  const groups = useMemo(() => {
+    const q = search.trim().toLowerCase()
+    const matching = descriptors.filter((d) => !q || [d.displayName, d.type, d.description, d.category].some((t) => t.toLowerCase().includes(q)))
+    const byCategory = new Map<string, ActivityDescriptor[]>()
+    for (const d of matching) byCategory.set(d.category, [...(byCategory.get(d.category) ?? []), d])
+    return [...byCategory.entries()].sort(([a], [b]) => a.localeCompare(b))
+  }, [descriptors, search])
+
+  const onDragStart = (event: DragEvent, type: string) => {
+    event.dataTransfer.setData(DRAG_TYPE, type)
+    event.dataTransfer.effectAllowed = 'move'
+  }
+
+  return (
+    <nav className="palette" aria-label="Activities">
+      <h2 id="palette-heading">Steps</h2>
+      <div className="field">
+        <label htmlFor="palette-search">Search steps</label>
+        <input id="palette-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} aria-describedby="palette-hint" />
+        <p className="hint" id="palette-hint">
+          Drag a step onto the canvas, or choose it to add it.
+        </p>
+      </div>
+      {groups.length === 0 && <p>No step matches “{search}”.</p>}
+      {groups.map(([category, items]) => (
+        <section key={category} aria-labelledby={`palette-${category}`}>
+          <h3 id={`palette-${category}`}>{category}</h3>
+          <ul className="palette-list">
+            {items.map((d) => (
+              <li key={d.type}>
+                <button
+                  type="button"
+                  className="palette-item"
+                  draggable
+                  onDragStart={(e) => onDragStart(e, d.type)}
+                  onClick={() => onAdd(d.type)}
+                  aria-label={`Add ${d.displayName}`}
+                  aria-describedby={`palette-desc-${d.type}`}
+                  data-activity-type={d.type}
+                >
+                  <span className="fc-icon" aria-hidden="true">
+                    {initialsOf(d.type)}
+                  </span>
+                  <span className="palette-text">
+                    <span className="palette-name">{d.displayName}</span>
+                    <span className="palette-desc" id={`palette-desc-${d.type}`}>
+                      {d.description}
+                    </span>
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </nav>
+  )
+}
