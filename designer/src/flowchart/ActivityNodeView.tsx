@@ -4,6 +4,7 @@
 import { Handle, Position, useUpdateNodeInternals, type Node, type NodeProps } from '@xyflow/react'
 import { useEffect } from 'react'
 import type { ActivityDescriptor, ActivityNode } from '../api/types'
+import './flowchart.css'
 import { initialsOf } from './outcomes'
 import { stepStateLabels, type StepState } from './stepState'
 

@@ -8,7 +8,6 @@ import type { ActivityDescriptor, WorkflowDefinition } from '../api/types'
 import { nodeTypes } from './ActivityNodeView'
 import { autoPositions, buildEdges, buildNodes, descriptorMap, type Measured } from './graph'
 import { stepStateLabels, type StepState } from './stepState'
-import './flowchart.css'
 
 export type { StepState } from './stepState'
 

@@ -46,6 +46,9 @@ export default function Canvas({ definition, descriptors, problems, steps, taken
   const dragStart = useRef<WorkflowDefinition | null>(null)
   const definitionRef = useRef(definition)
   definitionRef.current = definition
+  // Fit the view to the flow that was opened, but not later: React Flow would otherwise fit when the first step
+  // is dropped on an empty canvas, moving it away from where it was dropped.
+  const [fitOnOpen] = useState(definition.activities.length > 0)
 
   const nodes = useMemo(
     () => buildNodes(definition, descriptors, { problems, steps, selected: selection.nodes, measured }),
@@ -134,14 +137,14 @@ export default function Canvas({ definition, descriptors, problems, steps, taken
         deleteKeyCode={null}
         snapToGrid
         snapGrid={[10, 10]}
-        fitView
+        fitView={fitOnOpen}
         fitViewOptions={{ maxZoom: 1 }}
         minZoom={0.2}
         proOptions={{ hideAttribution: true }}
       >
         <Background />
         <Controls />
-        <MiniMap pannable zoomable ariaLabel="Overview of the canvas" />
+        <MiniMap pannable zoomable ariaLabel="Overview of the canvas" style={{ width: 150, height: 100 }} />
       </ReactFlow>
       {definition.activities.length === 0 && (
         <div className="canvas-empty">

@@ -75,7 +75,10 @@ export default function DesignerWorkspace({ initial, initialPublishedVersion, de
 
   const selectedId = selection.nodes.size === 1 ? [...selection.nodes][0] : null
   const selected = definition.activities.find((a) => a.id === selectedId) ?? null
-  const names = useMemo(() => scopeNames(definition, byType, selectedId ?? undefined), [definition, byType, selectedId])
+  const allNames = useMemo(() => scopeNames(definition, byType, selectedId ?? undefined), [definition, byType, selectedId])
+  // The same names keep the same array, so the code editors are not reconfigured on every keystroke.
+  const namesKey = JSON.stringify(allNames)
+  const names = useMemo(() => allNames, [namesKey]) // eslint-disable-line react-hooks/exhaustive-deps
 
   const select = useCallback((ids: string[]) => setSelection({ nodes: new Set(ids), edges: new Set() }), [])
 

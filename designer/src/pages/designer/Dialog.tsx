@@ -10,10 +10,11 @@ interface Props {
 
 export default function Dialog({ title, onClose, children }: Props) {
   const ref = useRef<HTMLDialogElement>(null)
+  // No close() on cleanup: removing the element closes it without a close event (a close event here would call
+  // onClose again under React's StrictMode double effects).
   useEffect(() => {
     const dialog = ref.current
     if (dialog && !dialog.open) dialog.showModal()
-    return () => dialog?.close()
   }, [])
   return (
     <dialog ref={ref} className="dialog card" aria-labelledby="dialog-title" onClose={onClose} onCancel={onClose}>

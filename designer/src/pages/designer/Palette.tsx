@@ -43,27 +43,27 @@ export default function Palette({ descriptors, onAdd }: Props) {
           <h3 id={`palette-${category}`}>{category}</h3>
           <ul className="palette-list">
             {items.map((d) => (
-              <li key={d.type}>
+              <li key={d.type} className="palette-entry">
                 <button
                   type="button"
                   className="palette-item"
                   draggable
                   onDragStart={(e) => onDragStart(e, d.type)}
                   onClick={() => onAdd(d.type)}
-                  aria-label={`Add ${d.displayName}`}
                   aria-describedby={`palette-desc-${d.type}`}
                   data-activity-type={d.type}
                 >
                   <span className="fc-icon" aria-hidden="true">
                     {initialsOf(d.type)}
                   </span>
-                  <span className="palette-text">
-                    <span className="palette-name">{d.displayName}</span>
-                    <span className="palette-desc" id={`palette-desc-${d.type}`}>
-                      {d.description}
-                    </span>
+                  <span className="palette-name">
+                    <span className="visually-hidden">Add </span>
+                    {d.displayName}
                   </span>
                 </button>
+                <p className="palette-desc" id={`palette-desc-${d.type}`}>
+                  {d.description}
+                </p>
               </li>
             ))}
           </ul>

@@ -47,7 +47,7 @@ export default function Toolbar(p: Props) {
             {p.saveStatus === 'error' && p.saveError ? `: ${p.saveError}` : ''}
           </span>
           <button type="button" className={`link-button problems-count${p.problemCount ? ' has-problems' : ''}`} onClick={p.onShowProblems}>
-            <span aria-hidden="true">{p.problemCount ? '⚠ ' : '✓ '}</span>
+            <span aria-hidden="true">{p.checking ? '… ' : p.problemCount ? '⚠ ' : '✓ '}</span>
             {p.checking ? 'Checking…' : p.problemCount ? `${p.problemCount} problem${p.problemCount === 1 ? '' : 's'}` : 'No problems'}
           </button>
         </p>
