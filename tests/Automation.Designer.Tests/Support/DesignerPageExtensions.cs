@@ -34,10 +34,24 @@ public static class DesignerPageExtensions
     public static async Task DragFromPaletteAsync(this IPage page, string displayName, float x, float y)
     {
         var item = page.GetByRole(AriaRole.Button, new() { Name = $"Add {displayName}", Exact = true });
-        // Scroll the palette first and let it settle: a drag that starts while the list scrolls never starts.
-        await item.ScrollIntoViewIfNeededAsync();
-        await page.WaitForTimeoutAsync(200);
-        await item.DragToAsync(page.Locator(".canvas .react-flow__pane"), new LocatorDragToOptions { TargetPosition = new TargetPosition { X = x, Y = y } });
+        var nodes = page.Locator(".react-flow__node");
+        var before = await nodes.CountAsync();
+        // Chromium sometimes does not start an HTML5 drag while the page is busy re-rendering (after the previous
+        // drop): drag again if no step arrived. Each attempt is a real mouse drag from the palette.
+        for (var attempt = 1; ; attempt++)
+        {
+            await item.ScrollIntoViewIfNeededAsync();
+            await page.WaitForTimeoutAsync(200);
+            await item.DragToAsync(page.Locator(".canvas .react-flow__pane"), new LocatorDragToOptions { TargetPosition = new TargetPosition { X = x, Y = y } });
+            try
+            {
+                await Assertions.Expect(nodes).ToHaveCountAsync(before + 1, new() { Timeout = 2_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+            }
+        }
     }
 
     /// <summary>Draws a connection by dragging from a node's outcome handle to another node's input handle.</summary>

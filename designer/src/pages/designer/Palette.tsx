@@ -5,6 +5,9 @@ import { useMemo, useState, type DragEvent } from 'react'
 import type { ActivityDescriptor } from '../../api/types'
 import { initialsOf } from '../../flowchart/outcomes'
 
+/** An id-safe form of a category name ("Control flow" → "control-flow"). */
+const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-')
+
 export const DRAG_TYPE = 'application/x-automation-activity'
 
 interface Props {
@@ -39,8 +42,8 @@ export default function Palette({ descriptors, onAdd }: Props) {
       </div>
       {groups.length === 0 && <p>No step matches “{search}”.</p>}
       {groups.map(([category, items]) => (
-        <section key={category} aria-labelledby={`palette-${category}`}>
-          <h3 id={`palette-${category}`}>{category}</h3>
+        <section key={category} aria-labelledby={`palette-${slug(category)}`}>
+          <h3 id={`palette-${slug(category)}`}>{category}</h3>
           <ul className="palette-list">
             {items.map((d) => (
               <li key={d.type} className="palette-entry">
