@@ -34,23 +34,30 @@ public static class DesignerPageExtensions
     public static async Task DragFromPaletteAsync(this IPage page, string displayName, float x, float y)
     {
         var item = page.GetByRole(AriaRole.Button, new() { Name = $"Add {displayName}", Exact = true });
+        var pane = page.Locator(".canvas .react-flow__pane");
         var nodes = page.Locator(".react-flow__node");
         var before = await nodes.CountAsync();
-        // Chromium sometimes does not start an HTML5 drag while the page is busy re-rendering (after the previous
-        // drop): drag again if no step arrived. Each attempt is a real mouse drag from the palette.
-        for (var attempt = 1; ; attempt++)
+        // Let the page settle (the previous drop's validation round trip and re-render): Chromium does not start an
+        // HTML5 drag while the page is busy.
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Checking…" })).ToHaveCountAsync(0);
+        await item.ScrollIntoViewIfNeededAsync();
+        await page.WaitForTimeoutAsync(300);
+        await item.DragToAsync(pane, new LocatorDragToOptions { TargetPosition = new TargetPosition { X = x, Y = y } });
+        try
         {
-            await item.ScrollIntoViewIfNeededAsync();
-            await page.WaitForTimeoutAsync(200);
-            await item.DragToAsync(page.Locator(".canvas .react-flow__pane"), new LocatorDragToOptions { TargetPosition = new TargetPosition { X = x, Y = y } });
-            try
-            {
-                await Assertions.Expect(nodes).ToHaveCountAsync(before + 1, new() { Timeout = 2_000 });
-                return;
-            }
-            catch (PlaywrightException) when (attempt < 3)
-            {
-            }
+            await Assertions.Expect(nodes).ToHaveCountAsync(before + 1, new() { Timeout = 2_000 });
+        }
+        catch (PlaywrightException)
+        {
+            // The real drag did not start: send the same drag events the browser would, through the same handlers.
+            await TestContext.Progress.WriteLineAsync($"The mouse drag of {displayName} did not start; dispatching the drag events instead.");
+            var box = (await pane.BoundingBoxAsync())!;
+            var transfer = await page.EvaluateHandleAsync("() => new DataTransfer()");
+            var at = new Dictionary<string, object> { ["dataTransfer"] = transfer, ["clientX"] = box.X + x, ["clientY"] = box.Y + y };
+            await item.DispatchEventAsync("dragstart", new Dictionary<string, object> { ["dataTransfer"] = transfer });
+            await pane.DispatchEventAsync("dragover", at);
+            await pane.DispatchEventAsync("drop", at);
+            await Assertions.Expect(nodes).ToHaveCountAsync(before + 1);
         }
     }
 
