@@ -80,4 +80,31 @@ public sealed class DesignerKeyboardTests : DesignerTestBase
         Assert.That(saved["activities"]!.AsArray().Select(a => (string)a!["id"]!), Is.EquivalentTo(new[] { "start", "tellTheTeam" }));
         Assert.That(saved["connections"]!.AsArray().Select(c => $"{c!["from"]}:{c["outcome"]}:{c["to"]}"), Is.EquivalentTo(new[] { "start:Done:tellTheTeam" }));
     }
+
+    [Test]
+    public async Task Selected_steps_are_copied_and_pasted_with_new_ids_and_their_connections()
+    {
+        var document = StartOnly("copy-flow");
+        document["activities"]!.AsArray().Add(new JsonObject
+        {
+            ["id"] = "greet", ["type"] = "Log", ["inputs"] = new JsonObject { ["message"] = "Hello" },
+            ["position"] = new JsonObject { ["x"] = 100, ["y"] = 200 },
+        });
+        document["connections"] = new JsonArray { new JsonObject { ["from"] = "start", ["outcome"] = "Done", ["to"] = "greet" } };
+        await Server.CreateDefinitionAsync(document);
+        await SignInAsync(path: "/workflows/copy-flow");
+        await Expect(Page.Node("greet")).ToBeVisibleAsync();
+
+        await Page.Keyboard.PressAsync("Control+a");
+        await Expect(Page.Locator(".react-flow__node.selected")).ToHaveCountAsync(2);
+        await Page.Keyboard.PressAsync("Control+c");
+        await Page.Keyboard.PressAsync("Control+v");
+        await Expect(Page.Locator(".react-flow__node")).ToHaveCountAsync(4);
+        await Expect(Page.Edge("start1", "Done", "log1")).ToHaveCountAsync(1);
+        // Two Start steps: the validator says so.
+        await Expect(Page.GetByRole(AriaRole.Tab, new() { Name = "Problems", Exact = false })).ToContainTextAsync("(");
+        await Page.Keyboard.PressAsync("Control+z");
+        await Expect(Page.Locator(".react-flow__node")).ToHaveCountAsync(2);
+        await AssertAccessibleAsync("the designer after undoing a paste");
+    }
 }

@@ -6,6 +6,7 @@ import '@xyflow/react/dist/style.css'
 import { useCallback, useMemo, useState } from 'react'
 import type { ActivityDescriptor, WorkflowDefinition } from '../api/types'
 import { nodeTypes } from './ActivityNodeView'
+import FitViewOnce from './FitViewOnce'
 import { autoPositions, buildEdges, buildNodes, descriptorMap, type Measured } from './graph'
 import { stepStateLabels, type StepState } from './stepState'
 
@@ -70,10 +71,10 @@ export default function FlowchartView({ definition, descriptors, steps, takenCon
           nodesDraggable={false}
           nodesConnectable={false}
           edgesFocusable={false}
-          fitView
           minZoom={0.2}
           proOptions={{ hideAttribution: true }}
         >
+          <FitViewOnce />
           <Background />
           <Controls showInteractive={false} />
           <MiniMap pannable zoomable ariaLabel="Overview of the flowchart" />

@@ -5,7 +5,7 @@ export type StepState = 'completed' | 'active' | 'waiting' | 'faulted' | 'cancel
 export const stepStateLabels: Record<StepState, { icon: string; text: string }> = {
   completed: { icon: '✓', text: 'Completed' },
   active: { icon: '▶', text: 'Running' },
-  waiting: { icon: '⏸', text: 'Waiting' },
+  waiting: { icon: '…', text: 'Waiting' },
   faulted: { icon: '✖', text: 'Failed' },
   cancelled: { icon: '⊘', text: 'Cancelled' },
 }

@@ -15,6 +15,7 @@ import {
 import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react'
 import type { ActivityDescriptor, Position, WorkflowDefinition } from '../../api/types'
 import { nodeTypes } from '../../flowchart/ActivityNodeView'
+import FitViewOnce from '../../flowchart/FitViewOnce'
 import { buildEdges, buildNodes, type Measured } from '../../flowchart/graph'
 import { NODE_WIDTH } from '../../flowchart/layout'
 import type { StepState } from '../../flowchart/stepState'
@@ -137,11 +138,10 @@ export default function Canvas({ definition, descriptors, problems, steps, taken
         deleteKeyCode={null}
         snapToGrid
         snapGrid={[10, 10]}
-        fitView={fitOnOpen}
-        fitViewOptions={{ maxZoom: 1 }}
         minZoom={0.2}
         proOptions={{ hideAttribution: true }}
       >
+        <FitViewOnce when={fitOnOpen} />
         <Background />
         <Controls />
         <MiniMap pannable zoomable ariaLabel="Overview of the canvas" style={{ width: 150, height: 100 }} />

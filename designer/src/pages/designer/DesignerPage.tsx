@@ -9,7 +9,8 @@ import { api, describeError } from '../../api/client'
 import type { ActivityDescriptor, DefinitionVersion } from '../../api/types'
 import { usePageTitle } from '../../layout/usePageTitle'
 import DesignerWorkspace from './DesignerWorkspace'
-import { normalise } from './edits'
+import { needsLayout } from '../../flowchart/layout'
+import { autoLayout, normalise } from './edits'
 import './Designer.css'
 
 interface VersionInfo {
@@ -41,8 +42,11 @@ export default function DesignerPage() {
     ])
       .then(([version, versions, descriptors]) => {
         const published = versions.filter((v) => v.isPublished).map((v) => v.version)
+        // A flow saved without positions (written by hand or imported) is laid out once; the positions are saved
+        // with the next change.
+        const definition = normalise(version.definition)
         setLoaded({
-          version: { ...version, definition: normalise(version.definition) },
+          version: { ...version, definition: needsLayout(definition.activities) ? autoLayout(definition) : definition },
           publishedVersion: published.length ? Math.max(...published) : null,
           descriptors,
         })
