@@ -60,6 +60,8 @@ public sealed class DesignerFlowTests : DesignerTestBase
         // Choosing a problem selects its step and focuses the field.
         await Page.Locator(".problem", new() { HasText = "decision1" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "decision1 (Decision)" })).ToBeVisibleAsync();
+        await Expect(Page.Locator("#field-decision1-inputs_condition")).ToBeFocusedAsync();
+        await Expect(Page.Locator("#field-decision1-inputs_condition")).ToHaveAttributeAsync("aria-invalid", "true");
         await Page.GetByLabel("How to give Condition").SelectOptionAsync("js");
         var condition = Page.Locator("#field-decision1-inputs_condition");
         await condition.ClickAsync();

@@ -151,12 +151,21 @@ export default function DesignerWorkspace({ initial, initialPublishedVersion, de
         return
       }
       if (dialog || isTyping(e.target) || (e.target as HTMLElement | null)?.closest?.('dialog')) return
-      if (ctrl && key === 'z' && !e.shiftKey) undo()
-      else if (ctrl && (key === 'y' || (key === 'z' && e.shiftKey))) redo()
-      else if (ctrl && key === 'c') clipboard.current = copySelection(definition, selection.nodes)
-      else if (ctrl && key === 'v') doPaste()
-      else if (ctrl && key === 'a') select(definition.activities.map((a) => a.id))
-      else if (e.key === 'Delete' || e.key === 'Backspace') deleteSelection()
+      // Deleting, copying and selecting act on the canvas: only from the canvas (or nowhere in particular), so that
+      // Backspace on a palette entry or a panel button does not delete the selected step.
+      const onCanvas = e.target === document.body || !!(e.target as HTMLElement | null)?.closest?.('.canvas')
+      if (ctrl && key === 'z' && !e.shiftKey) {
+        undo()
+        setAnnouncement('Undone.')
+      } else if (ctrl && (key === 'y' || (key === 'z' && e.shiftKey))) {
+        redo()
+        setAnnouncement('Redone.')
+      } else if (ctrl && key === 'c' && onCanvas) {
+        clipboard.current = copySelection(definition, selection.nodes)
+        setAnnouncement(`Copied ${selection.nodes.size} step${selection.nodes.size === 1 ? '' : 's'}.`)
+      } else if (ctrl && key === 'v' && onCanvas) doPaste()
+      else if (ctrl && key === 'a' && onCanvas) select(definition.activities.map((a) => a.id))
+      else if ((e.key === 'Delete' || e.key === 'Backspace') && onCanvas) deleteSelection()
       else if (e.key === 'L' && e.shiftKey && !ctrl) tidy()
       else if (e.key === '?') setDialog('shortcuts')
       else if (e.key === 'Escape') setSelection(emptySelection)
