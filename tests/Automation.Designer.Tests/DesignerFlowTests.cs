@@ -78,6 +78,11 @@ public sealed class DesignerFlowTests : DesignerTestBase
         await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "No problems" })).ToBeVisibleAsync();
         await Expect(Page.Node("log1")).Not.ToContainTextAsync("problem");
 
+        // A test run needs a published version.
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "Test run" }).ClickAsync();
+        await Expect(Page.GetByText("This workflow has not been published yet.")).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Start test run" })).ToBeDisabledAsync();
+
         // Autosave, then publish with a comment.
         await Expect(Page.Locator(".save-status.save-saved")).ToBeVisibleAsync(new() { Timeout = 10_000 });
         await Page.GetByRole(AriaRole.Button, new() { Name = "Publish…" }).ClickAsync();
