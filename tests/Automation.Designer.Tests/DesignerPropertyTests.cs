@@ -78,4 +78,23 @@ public sealed class DesignerPropertyTests : DesignerTestBase
         Assert.That((string)cases[0]!["name"]!, Is.EqualTo("Big"));
         Assert.That((string)cases[0]!["condition"]!, Is.EqualTo("input.amount > 500"));
     }
+
+    [Test]
+    public async Task A_key_that_may_not_change_workflows_sees_the_flow_read_only()
+    {
+        await Server.CreateDefinitionAsync(new JsonObject
+        {
+            ["id"] = "view-only",
+            ["name"] = "View only",
+            ["activities"] = new JsonArray { new JsonObject { ["id"] = "start", ["type"] = "Start", ["position"] = At(0, 0) } },
+        });
+        var key = await Server.CreateKeyAsync("Olu Operator", "operator");
+        await SignInAsync(key, "/workflows/view-only");
+        await Expect(Page.GetByText("You can look at this workflow and try it, but not change it")).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Add Log", Exact = true })).ToHaveCountAsync(0);
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Publish…" })).ToBeDisabledAsync();
+        await Page.Node("start").ClickAsync();
+        await Expect(Page.GetByLabel("Step id")).ToBeDisabledAsync();
+        await AssertAccessibleAsync("the designer for a key that may not change workflows");
+    }
 }

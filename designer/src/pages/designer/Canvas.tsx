@@ -39,9 +39,10 @@ interface Props {
   edit: (change: (d: WorkflowDefinition) => WorkflowDefinition, options?: EditOptions) => void
   checkpoint: (before: WorkflowDefinition) => void
   onDropActivity: (type: string, position: Position) => void
+  readOnly?: boolean
 }
 
-export default function Canvas({ definition, descriptors, problems, steps, taken, selection, onSelection, edit, checkpoint, onDropActivity }: Props) {
+export default function Canvas({ definition, descriptors, problems, steps, taken, selection, onSelection, edit, checkpoint, onDropActivity, readOnly }: Props) {
   const [measured, setMeasured] = useState<Measured>({})
   const { screenToFlowPosition } = useReactFlow()
   const dragStart = useRef<WorkflowDefinition | null>(null)
@@ -136,6 +137,8 @@ export default function Canvas({ definition, descriptors, problems, steps, taken
           dragStart.current = null
         }}
         deleteKeyCode={null}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
         snapToGrid
         snapGrid={[10, 10]}
         minZoom={0.2}

@@ -5,6 +5,7 @@
 import { useReactFlow } from '@xyflow/react'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { ApiError, api, describeError, type ProblemError } from '../../api/client'
+import { hasRole, useSession } from '../../auth/session'
 import type { SavedDraft } from '../../api/designer'
 import type { ActivityDescriptor, DefinitionVersion, Position, WorkflowDefinition } from '../../api/types'
 import { scopeNames } from '../../expressions/scope'
@@ -36,6 +37,7 @@ interface Props {
 }
 
 const emptySelection: Selection = { nodes: new Set(), edges: new Set() }
+const noEdit = () => {}
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null
@@ -45,7 +47,11 @@ function isTyping(target: EventTarget | null): boolean {
 
 export default function DesignerWorkspace({ initial, initialPublishedVersion, descriptors }: Props) {
   const history = useHistory(initial.definition)
-  const { definition, edit, undo, redo } = history
+  // Only admins and process owners may change definitions (docs/api.md); others see the flow and may test it.
+  const user = useSession()
+  const canEdit = hasRole(user, 'admin', 'processOwner')
+  const { definition, undo, redo } = history
+  const edit = canEdit ? history.edit : noEdit
   const byType = useMemo(() => descriptorMap(descriptors), [descriptors])
   const [version, setVersion] = useState({ number: initial.version, isPublished: initial.isPublished })
   const [publishedVersion, setPublishedVersion] = useState(initialPublishedVersion)
@@ -59,7 +65,7 @@ export default function DesignerWorkspace({ initial, initialPublishedVersion, de
 
   const validation = useValidation(definition)
   const onSaved = useCallback((result: SavedDraft) => setVersion({ number: result.draft.version, isPublished: result.draft.isPublished }), [])
-  const saving = useDraftSaving(initial.definitionId, definition, onSaved)
+  const saving = useDraftSaving(initial.definitionId, definition, onSaved, canEdit)
   const { markSaved } = saving
   useEffect(() => markSaved(initial.definition), [initial.definition, markSaved])
 
@@ -217,8 +223,9 @@ export default function DesignerWorkspace({ initial, initialPublishedVersion, de
   )
 
   const hasUnpublishedChanges = saving.dirty || !version.isPublished
-  const publishBlocked =
-    problems.length > 0
+  const publishBlocked = !canEdit
+    ? 'Your API key may not change workflows.'
+    : problems.length > 0
       ? `Fix the ${problems.length} problem${problems.length === 1 ? '' : 's'} before publishing.`
       : version.isPublished && !saving.dirty
         ? `Version ${version.number} is published; change something to make a new draft.`
@@ -228,6 +235,11 @@ export default function DesignerWorkspace({ initial, initialPublishedVersion, de
   return (
     <div className="designer">
       <NavigationGuard when={saving.dirty} />
+      {!canEdit && (
+        <p className="alert warning read-only-note">
+          You can look at this workflow and try it, but not change it: your API key’s roles ({user?.roles.join(', ')}) do not include process owner.
+        </p>
+      )}
       <Toolbar
         name={definition.name}
         version={version.number}
@@ -249,7 +261,7 @@ export default function DesignerWorkspace({ initial, initialPublishedVersion, de
         onShowProblems={() => setTab('problems')}
       />
       <div className="designer-body">
-        <Palette descriptors={descriptors} onAdd={addInView} />
+        <Palette descriptors={descriptors} onAdd={addInView} readOnly={!canEdit} />
         <Canvas
           definition={definition}
           descriptors={byType}
@@ -261,8 +273,10 @@ export default function DesignerWorkspace({ initial, initialPublishedVersion, de
           edit={edit}
           checkpoint={history.checkpoint}
           onDropActivity={add}
+          readOnly={!canEdit}
         />
         <SidePanel tab={tab} onTab={setTab} problemCount={problems.length} running={!!run.instance}>
+          <fieldset className="plain-fieldset" disabled={!canEdit && (tab === 'step' || tab === 'workflow')}>
           {tab === 'step' &&
             (selected ? (
               <ActivityPanel
@@ -312,6 +326,7 @@ export default function DesignerWorkspace({ initial, initialPublishedVersion, de
               }}
             />
           )}
+          </fieldset>
         </SidePanel>
       </div>
       <div className="visually-hidden" role="status" aria-live="polite">

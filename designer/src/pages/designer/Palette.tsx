@@ -13,9 +13,10 @@ export const DRAG_TYPE = 'application/x-automation-activity'
 interface Props {
   descriptors: ActivityDescriptor[]
   onAdd: (type: string) => void
+  readOnly?: boolean
 }
 
-export default function Palette({ descriptors, onAdd }: Props) {
+export default function Palette({ descriptors, onAdd, readOnly }: Props) {
   const [search, setSearch] = useState('')
   const groups = useMemo(() => {
     const q = search.trim().toLowerCase()
@@ -30,6 +31,13 @@ export default function Palette({ descriptors, onAdd }: Props) {
     event.dataTransfer.effectAllowed = 'move'
   }
 
+  if (readOnly)
+    return (
+      <nav className="palette" aria-label="Activities">
+        <h2>Steps</h2>
+        <p>Adding steps needs a process owner’s key.</p>
+      </nav>
+    )
   return (
     <nav className="palette" aria-label="Activities">
       <h2 id="palette-heading">Steps</h2>

@@ -8,7 +8,7 @@ import type { WorkflowDefinition } from '../../api/types'
 
 export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'error'
 
-export function useDraftSaving(definitionId: string, definition: WorkflowDefinition | null, onSaved: (result: SavedDraft) => void) {
+export function useDraftSaving(definitionId: string, definition: WorkflowDefinition | null, onSaved: (result: SavedDraft) => void, enabled = true) {
   const [saved, setSaved] = useState<WorkflowDefinition | null>(null)
   const [saving, setSaving] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -28,7 +28,7 @@ export function useDraftSaving(definitionId: string, definition: WorkflowDefinit
   const save = useCallback(async (): Promise<SavedDraft | null> => {
     if (inFlight.current) await inFlight.current
     const toSave = latest.current
-    if (!toSave || toSave === savedRef.current) return null
+    if (!enabled || !toSave || toSave === savedRef.current) return null
     setSaving(true)
     const request = api<SavedDraft>(`/api/workflow-definitions/${encodeURIComponent(definitionId)}`, { method: 'PUT', body: toSave })
       .then((result) => {
@@ -47,7 +47,7 @@ export function useDraftSaving(definitionId: string, definition: WorkflowDefinit
       })
     inFlight.current = request
     return request
-  }, [definitionId, markSaved])
+  }, [definitionId, enabled, markSaved])
 
   const dirty = definition !== null && saved !== null && definition !== saved
   useEffect(() => {
