@@ -1,51 +1,6 @@
-// Reads a run's journal (and its open waits) into what the canvas lights up: each step's state and the
-// connections the run went along.
+// Words for a run's status, and whether it has ended; the path itself is read by flowchart/runPath.ts.
 
-import type { InstanceDetail, JournalEntry } from '../../../api/designer'
-import type { Connection } from '../../../api/types'
-import { connectionKey } from '../../../flowchart/outcomes'
-import type { StepState } from '../../../flowchart/stepState'
-
-export interface RunPath {
-  steps: Record<string, StepState>
-  taken: Set<string>
-  /** Activity ids in the order the run first reached them. */
-  order: string[]
-}
-
-export function runPath(journal: JournalEntry[], instance: InstanceDetail | null, connections: Connection[]): RunPath {
-  const steps: Record<string, StepState> = {}
-  const outcomes = new Map<string, Set<string>>()
-  const order: string[] = []
-  for (const e of journal) {
-    const id = e.activityId
-    if (!id) continue
-    if (!order.includes(id)) order.push(id)
-    switch (e.kind) {
-      case 'activityScheduled':
-      case 'activityStarted':
-      case 'bookmarkResumed':
-      case 'activityRetried':
-        steps[id] = 'active'
-        break
-      case 'bookmarkCreated':
-        steps[id] = 'waiting'
-        break
-      case 'activityCompleted':
-        steps[id] = 'completed'
-        if (e.outcome) for (const o of e.outcome.split(',')) outcomes.set(id, (outcomes.get(id) ?? new Set()).add(o.trim()))
-        break
-      case 'activityFaulted':
-        steps[id] = 'faulted'
-        break
-    }
-  }
-  for (const b of instance?.bookmarks ?? []) if (b.kind !== 'Retry') steps[b.activityId] = 'waiting'
-  if (instance?.status === 'cancelled') for (const [id, s] of Object.entries(steps)) if (s === 'active' || s === 'waiting') steps[id] = 'cancelled'
-  const taken = new Set<string>()
-  for (const c of connections) if (outcomes.get(c.from)?.has(c.outcome || 'Done') && c.to in steps) taken.add(connectionKey(c))
-  return { steps, taken, order }
-}
+export { runPath, type RunPath } from '../../../flowchart/runPath'
 
 export const statusText: Record<string, string> = {
   running: 'Running',
