@@ -1,49 +1,98 @@
-// STUB, owned by the designer (canvas) engineer: their read-only React Flow chart replaces this file at merge.
-// It keeps the agreed export so the instance view compiles and shows the path as text meanwhile: each step with its
-// display name and a state label ("Completed", "Waiting", …), the words the real chart shows on its nodes too.
+// A read-only flowchart of a definition with the path an instance took: used by the instance view and the task
+// pages (and by the designer's look). Each step's state is shown by an icon and a word as well as colour.
 
-import type { JSX } from 'react'
+import { Background, Controls, MiniMap, ReactFlow, type NodeChange, type OnSelectionChangeParams } from '@xyflow/react'
+import '@xyflow/react/dist/style.css'
+import { useCallback, useMemo, useState } from 'react'
 import type { ActivityDescriptor, WorkflowDefinition } from '../api/types'
+import { nodeTypes } from './ActivityNodeView'
+import FitViewOnce from './FitViewOnce'
+import { autoPositions, buildEdges, buildNodes, descriptorMap, type Measured } from './graph'
+import { stepStateLabels, type StepState } from './stepState'
 
-export type StepState = 'completed' | 'active' | 'waiting' | 'faulted' | 'cancelled'
+export type { StepState } from './stepState'
 
 export interface FlowchartViewProps {
   definition: WorkflowDefinition
   descriptors: ActivityDescriptor[]
   steps?: Record<string, StepState>
-  takenConnections?: Set<string> /* `${from}:${outcome}:${to}` */
+  /** Connections the instance took, as `${from}:${outcome}:${to}`. */
+  takenConnections?: Set<string>
   onSelectStep?: (activityId: string) => void
   height?: number
 }
 
-const stateLabels: Record<StepState, string> = {
-  completed: 'Completed',
-  active: 'Running',
-  waiting: 'Waiting',
-  faulted: 'Faulted',
-  cancelled: 'Cancelled',
-}
+export default function FlowchartView({ definition, descriptors, steps, takenConnections, onSelectStep, height = 420 }: FlowchartViewProps) {
+  const [measured, setMeasured] = useState<Measured>({})
+  const [selected, setSelected] = useState<Set<string>>(new Set())
+  const byType = useMemo(() => descriptorMap(descriptors), [descriptors])
+  const positions = useMemo(() => autoPositions(definition), [definition])
+  const nodes = useMemo(
+    () => buildNodes(definition, byType, { steps, measured, positions, selected }),
+    [definition, byType, steps, measured, positions, selected],
+  )
+  const edges = useMemo(() => buildEdges(definition, takenConnections), [definition, takenConnections])
 
-export default function FlowchartView({ definition, descriptors, steps, onSelectStep }: FlowchartViewProps): JSX.Element {
-  const names = new Map(descriptors.map((d) => [d.type, d.displayName]))
+  const onNodesChange = useCallback((changes: NodeChange[]) => {
+    const sizes = changes.filter((c) => c.type === 'dimensions' && c.dimensions)
+    if (sizes.length > 0)
+      setMeasured((prev) => {
+        const next = { ...prev }
+        for (const c of sizes) if (c.type === 'dimensions' && c.dimensions) next[c.id] = c.dimensions
+        return next
+      })
+    const selects = changes.filter((c) => c.type === 'select')
+    if (selects.length > 0)
+      setSelected((prev) => {
+        const next = new Set(prev)
+        for (const c of selects) if (c.type === 'select') (c.selected ? next.add(c.id) : next.delete(c.id))
+        return next
+      })
+  }, [])
+
+  // Selection covers both a click and the keyboard (Tab to a node, Enter), so one handler serves both.
+  const onSelectionChange = useCallback(
+    ({ nodes: picked }: OnSelectionChangeParams) => {
+      if (picked.length === 1) onSelectStep?.(picked[0].id)
+    },
+    [onSelectStep],
+  )
+
+  const used = new Set(Object.values(steps ?? {}))
   return (
-    <ol className="flowchart-stub">
-      {definition.activities.map((a) => {
-        const state = steps?.[a.id]
-        const name = a.displayName || names.get(a.type) || a.id
-        return (
-          <li key={a.id}>
-            {onSelectStep ? (
-              <button type="button" className="button secondary" onClick={() => onSelectStep(a.id)}>
-                {name}
-              </button>
-            ) : (
-              name
-            )}{' '}
-            – {state ? stateLabels[state] : 'Not reached'}
-          </li>
-        )
-      })}
-    </ol>
+    <div className="flowchart-view">
+      <div className="flowchart-canvas" style={{ height }}>
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          onNodesChange={onNodesChange}
+          onSelectionChange={onSelectionChange}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          edgesFocusable={false}
+          minZoom={0.2}
+          proOptions={{ hideAttribution: true }}
+        >
+          <FitViewOnce />
+          <Background />
+          <Controls showInteractive={false} />
+          <MiniMap pannable zoomable ariaLabel="Overview of the flowchart" />
+        </ReactFlow>
+      </div>
+      {used.size > 0 && (
+        <ul className="fc-legend" aria-label="Key">
+          {(Object.keys(stepStateLabels) as StepState[])
+            .filter((s) => used.has(s))
+            .map((s) => (
+              <li key={s}>
+                <span className={`fc-badge fc-badge-${s}`}>
+                  <span aria-hidden="true">{stepStateLabels[s].icon}</span> {stepStateLabels[s].text}
+                </span>
+              </li>
+            ))}
+        </ul>
+      )}
+    </div>
   )
 }

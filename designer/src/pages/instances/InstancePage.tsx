@@ -8,7 +8,7 @@ import { usePageTitle } from '../../layout/usePageTitle'
 import IncidentList from './IncidentList'
 import InstanceActions from './InstanceActions'
 import InstanceHeader from './InstanceHeader'
-import { pathFromJournal } from './instancePath'
+import { runPath } from '../../flowchart/runPath'
 import JournalTimeline from './JournalTimeline'
 import { useApiData } from './useApiData'
 import { useInstance } from './useInstance'
@@ -46,7 +46,7 @@ export default function InstancePage() {
     // Take the user to what they asked for: the step's journal entries, below the chart.
     journalHeading.current?.focus()
   }
-  const path = useMemo(() => pathFromJournal(journal.entries, definition?.connections ?? []), [journal.entries, definition])
+  const path = useMemo(() => runPath(journal.entries, detail ?? null, definition?.connections ?? []), [journal.entries, detail, definition])
 
   if (error !== undefined && !detail)
     return (
@@ -109,7 +109,7 @@ export default function InstancePage() {
             definition={definition}
             descriptors={descriptors.data}
             steps={path.steps}
-            takenConnections={path.takenConnections}
+            takenConnections={path.taken}
             onSelectStep={selectStep}
             height={420}
           />
