@@ -7,7 +7,8 @@ namespace Automation.Designer.Tests;
 
 /// <summary>
 /// A process owner builds a flow on an empty canvas by drag and drop, fixes what the validator reports, publishes it,
-/// tries it from the designer and completes its human task inline.
+/// tries it from the designer, completes its human task from the inbox, sees the path the instance took, and
+/// completes a second run's task inline.
 /// </summary>
 public sealed class DesignerFlowTests : DesignerTestBase
 {
@@ -102,7 +103,7 @@ public sealed class DesignerFlowTests : DesignerTestBase
         Assert.That(saved["inputs"]![0]!["name"]!.GetValue<string>(), Is.EqualTo("days"));
         Assert.That(saved["activities"]![0]!["position"], Is.Not.Null);
 
-        // A test run lights up the path and waits on the human task, which is completed inline.
+        // A test run lights up the path and waits on the human task.
         await Page.GetByRole(AriaRole.Tab, new() { Name = "Test run" }).ClickAsync();
         await Page.GetByLabel("days").FillAsync("10");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Start test run" }).ClickAsync();
@@ -115,7 +116,32 @@ public sealed class DesignerFlowTests : DesignerTestBase
 
         await Page.Locator(".run-step", new() { HasText = "decision1" }).ClickAsync();
         await Expect(Page.Locator(".step-details")).ToContainTextAsync("outcome True");
+        var instancePage = await Page.Locator(".run-status a").GetAttributeAsync("href");
 
+        // The task waits in the inbox, where it is claimed and completed.
+        await Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Tasks" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "All open" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Approve a long leave" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Claim task" }).ClickAsync();
+        await Expect(Page.GetByText("Claimed by you")).ToBeVisibleAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Complete task" }).ClickAsync();
+        await Expect(Page.GetByText("The task “Approve a long leave” was completed.")).ToBeVisibleAsync();
+
+        // The instance finished along the True branch, and its chart shows that path.
+        await Page.GotoAsync(instancePage!);
+        await Expect(Page.Locator(".facts")).ToContainTextAsync("Finished");
+        foreach (var id in new[] { "start1", "decision1", "humanTask1", "end1" }) await Expect(Page.Node(id)).ToContainTextAsync("Completed");
+        await Expect(Page.Node("log1")).Not.ToContainTextAsync("Completed");
+        await Expect(Page.Locator(".react-flow__edge.fc-edge-taken[data-id=\"humanTask1:Done:end1\"]")).ToHaveCountAsync(1);
+        await Expect(Page.Locator(".react-flow__edge.fc-edge-taken[data-id=\"decision1:False:log1\"]")).ToHaveCountAsync(0);
+        await AssertAccessibleAsync("the finished instance with its path");
+
+        // A second run, from the designer again, completes its task inline.
+        await Page.GotoAsync("/workflows/leave-request");
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "Test run" }).ClickAsync();
+        await Page.GetByLabel("days").FillAsync("8");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Start test run" }).ClickAsync();
+        await Expect(Page.Locator(".run-status")).ToContainTextAsync("Waiting");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Complete task: Done" }).ClickAsync();
         await Expect(Page.Locator(".run-status")).ToContainTextAsync("Finished");
         await Expect(Page.Node("end1")).ToContainTextAsync("Completed");

@@ -2,6 +2,7 @@
 // lights up the path), each step's journal, and inline completion of a waiting human task or signal.
 
 import { useState } from 'react'
+import { Link } from 'react-router-dom'
 import { api, ApiError, describeError } from '../../../api/client'
 import type { InstanceDetail, JournalEntry } from '../../../api/designer'
 import type { Json, WorkflowDefinition } from '../../../api/types'
@@ -103,7 +104,7 @@ export default function TestRunPanel({ definition, publishedVersion, hasUnpublis
       {instance && (
         <>
           <p className="run-status" role="status">
-            Run <code>{instance.id.slice(0, 8)}</code> (version {instance.definitionVersion}): <strong>{statusText[instance.status] ?? instance.status}</strong>
+            Run <Link to={`/instances/${encodeURIComponent(instance.id)}`} aria-label={`Run ${instance.id.slice(0, 8)}: open its instance page`}><code>{instance.id.slice(0, 8)}</code></Link> (version {instance.definitionVersion}): <strong>{statusText[instance.status] ?? instance.status}</strong>
             {instance.faultMessage ? `: ${instance.faultMessage}` : ''}
           </p>
           {run.error && <p className="alert error">{run.error}</p>}
