@@ -12,6 +12,7 @@ namespace Automation.Storage.Postgres;
 internal sealed class PostgresDatabase : SqlDatabase
 {
     private readonly NpgsqlDataSource dataSource;
+    private readonly PostgresParameterTypes parameterTypes = new();
 
     /// <summary>Opens a data source for <paramref name="connectionString"/>, adding auto-prepare unless the string sets it.</summary>
     public PostgresDatabase(string connectionString)
@@ -58,10 +59,7 @@ internal sealed class PostgresDatabase : SqlDatabase
     public override async Task<List<T>> QueryAsync<T>(SqlTemplate template, object?[] values, Func<DbDataReader, T> map, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(template.PositionalSql);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
-        }
+        parameterTypes.Bind(template, values, command.Parameters);
 
         await using var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var result = new List<T>();
@@ -97,10 +95,7 @@ internal sealed class PostgresDatabase : SqlDatabase
         foreach (var (template, values) in statements)
         {
             var command = new NpgsqlBatchCommand(template.PositionalSql);
-            foreach (var value in values)
-            {
-                command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
-            }
+            parameterTypes.Bind(template, values, command.Parameters);
 
             batch.BatchCommands.Add(command);
         }
