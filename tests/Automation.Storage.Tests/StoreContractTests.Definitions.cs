@@ -20,6 +20,23 @@ public abstract partial class StoreContractTests
     }
 
     [Test]
+    public async Task Read_flowcharts_are_copies_that_callers_cannot_alias()
+    {
+        var id = NewId("def");
+        await Definitions.SaveDraftAsync(Definition(id), "alice");
+        await Definitions.PublishAsync(id, null, "alice");
+        var expected = Json((await Definitions.GetPublishedAsync(id))!.Definition);
+
+        var first = (await Definitions.GetPublishedAsync(id))!.Definition;
+        first.Name = "changed by a caller";
+        first.Activities.Clear();
+        first.Connections.Clear();
+
+        Assert.That(Json((await Definitions.GetPublishedAsync(id))!.Definition), Is.EqualTo(expected));
+        Assert.That(Json((await Definitions.GetVersionAsync(id, 1))!.Definition), Is.EqualTo(expected));
+    }
+
+    [Test]
     public async Task SaveDraft_overwrites_the_draft_until_it_is_published()
     {
         var id = NewId("def");

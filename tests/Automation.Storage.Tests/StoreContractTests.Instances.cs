@@ -94,6 +94,55 @@ public abstract partial class StoreContractTests
     }
 
     [Test]
+    public async Task Among_many_concurrent_commits_only_those_that_lose_a_version_race_fail()
+    {
+        // Stores may merge concurrent commits into one transaction (group commit): a loser must fail alone.
+        var contested = Enumerable.Range(0, 8).Select(_ => NewId("inst")).ToList();
+        foreach (var id in contested)
+        {
+            await Instances.CommitAsync(Create(Instance(id)));
+        }
+
+        var fresh = Enumerable.Range(0, 16).Select(_ => NewId("inst")).ToList();
+        var attempts = new List<(string Id, string Who, Task<bool> Won)>();
+        foreach (var id in contested)
+        {
+            foreach (var who in new[] { "a", "b" })
+            {
+                var copy = (await Instances.GetAsync(id))!;
+                copy.Status = WorkflowStatus.Suspended;
+                attempts.Add((id, who, TryCommit(new InstanceCommit
+                {
+                    Instance = copy,
+                    ExpectedVersion = 1,
+                    AddedBookmarks = [Bookmark(NewId("bm"), id, "Signal", $"{who}-{id}", id)],
+                    Journal = [Entry(id, 1, "from " + who), Entry(id, 2, "then " + who)],
+                })));
+            }
+        }
+
+        var creates = fresh.Select(id => TryCommit(Create(Instance(id), journal: [Entry(id, 1), Entry(id, 2)]))).ToList();
+        await Task.WhenAll(attempts.Select(a => a.Won).Concat(creates));
+
+        Assert.That(creates.Select(c => c.Result), Is.All.True, "commits of other instances are not failed by a loser");
+        foreach (var id in fresh)
+        {
+            Assert.That(await Instances.GetJournalAsync(id), Has.Count.EqualTo(2));
+        }
+
+        foreach (var group in attempts.GroupBy(a => a.Id))
+        {
+            var winners = group.Where(a => a.Won.Result).ToList();
+            Assert.That(winners, Has.Count.EqualTo(1), "exactly one commit from version 1 wins");
+            var winner = winners[0].Who;
+            Assert.That((await Instances.GetAsync(group.Key))!.Version, Is.EqualTo(2));
+            Assert.That((await Instances.GetJournalAsync(group.Key)).Select(e => e.Message), Is.EqualTo(new[] { "from " + winner, "then " + winner }));
+            Assert.That((await Instances.FindBookmarksAsync("Signal", null, group.Key)).Select(b => b.Name), Is.EqualTo(new[] { $"{winner}-{group.Key}" }),
+                "the loser's bookmark is not written");
+        }
+    }
+
+    [Test]
     public async Task Of_two_creates_with_the_same_id_exactly_one_wins()
     {
         var id = NewId("inst");

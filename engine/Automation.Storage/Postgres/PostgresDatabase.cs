@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Automation.Storage.Sql;
 using Dapper;
@@ -11,7 +12,12 @@ namespace Automation.Storage.Postgres;
 /// </summary>
 internal sealed class PostgresDatabase : SqlDatabase
 {
+    /// <summary>The SQLSTATE that <c>automation_require_row</c> raises (migration 2).</summary>
+    internal const string LostRaceState = "AUC01";
+
     private readonly NpgsqlDataSource dataSource;
+    private readonly ConcurrentDictionary<SqlTemplate, SqlTemplate> guarded = new(ReferenceEqualityComparer.Instance);
+    private readonly PostgresParameterTypes parameterTypes = new();
 
     /// <summary>Opens a data source for <paramref name="connectionString"/>, adding auto-prepare unless the string sets it.</summary>
     public PostgresDatabase(string connectionString)
@@ -58,10 +64,7 @@ internal sealed class PostgresDatabase : SqlDatabase
     public override async Task<List<T>> QueryAsync<T>(SqlTemplate template, object?[] values, Func<DbDataReader, T> map, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(template.PositionalSql);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
-        }
+        parameterTypes.Bind(template, values, command.Parameters);
 
         await using var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var result = new List<T>();
@@ -97,10 +100,7 @@ internal sealed class PostgresDatabase : SqlDatabase
         foreach (var (template, values) in statements)
         {
             var command = new NpgsqlBatchCommand(template.PositionalSql);
-            foreach (var value in values)
-            {
-                command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
-            }
+            parameterTypes.Bind(template, values, command.Parameters);
 
             batch.BatchCommands.Add(command);
         }
@@ -113,6 +113,41 @@ internal sealed class PostgresDatabase : SqlDatabase
         }
 
         return counts;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// One round trip: the batch runs without BEGIN and COMMIT, which PostgreSQL makes one implicit transaction (Npgsql
+    /// sends a single Sync), so an error anywhere rolls back all of it. The first statement becomes
+    /// <c>WITH written AS (… RETURNING 1) SELECT automation_require_row(count)</c>, which raises when it changed no row.
+    /// </remarks>
+    public override async Task<bool> WriteIfFirstChangesAsync(IReadOnlyList<SqlStatement> statements, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var batch = new NpgsqlBatch(connection);
+        for (var i = 0; i < statements.Count; i++)
+        {
+            var (template, values) = statements[i];
+            if (i == 0)
+            {
+                template = guarded.GetOrAdd(template, static t => new SqlTemplate(
+                    $"WITH written AS ({t.Sql} RETURNING 1) SELECT automation_require_row((SELECT count(*) FROM written))", [.. t.ParameterNames]));
+            }
+
+            var command = new NpgsqlBatchCommand(template.PositionalSql);
+            parameterTypes.Bind(template, values, command.Parameters);
+            batch.BatchCommands.Add(command);
+        }
+
+        try
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (PostgresException e) when (e.SqlState == LostRaceState)
+        {
+            return false;
+        }
     }
 
     /// <inheritdoc />

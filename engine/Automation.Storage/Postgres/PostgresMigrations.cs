@@ -154,5 +154,17 @@ internal static class PostgresMigrations
                 updated_by text
             );
             """),
+        // A commit is one batch in one implicit transaction (no BEGIN and COMMIT round trips); its instance write
+        // passes its row count through this function, whose error rolls the whole batch back when the count is 0.
+        new(3, "guard for single round-trip commits", $$"""
+            CREATE OR REPLACE FUNCTION automation_require_row(written bigint) RETURNS bigint LANGUAGE plpgsql AS $fn$
+            BEGIN
+                IF written = 0 THEN
+                    RAISE EXCEPTION 'the instance write matched no row (lost version race)' USING ERRCODE = '{{PostgresDatabase.LostRaceState}}';
+                END IF;
+                RETURN written;
+            END
+            $fn$;
+            """),
     ];
 }

@@ -33,6 +33,29 @@ internal abstract class SqlDatabase(SqlDialect dialect) : IAsyncDisposable
     /// </summary>
     public abstract Task<int[]> ExecuteBatchAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<SqlStatement> statements, bool stopWhenFirstChangesNothing, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Runs <paramref name="statements"/> in one transaction if the first changes a row, and returns true; when it
+    /// changes none, nothing is written and the result is false (a commit that lost its version race).
+    /// </summary>
+    public virtual async Task<bool> WriteIfFirstChangesAsync(IReadOnlyList<SqlStatement> statements, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await WriteAsync(async (connection, transaction) =>
+            {
+                var counts = await ExecuteBatchAsync(connection, transaction, statements, stopWhenFirstChangesNothing: true, cancellationToken).ConfigureAwait(false);
+                return counts[0] == 0 ? throw new FirstChangedNothingException() : true;
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FirstChangedNothingException)
+        {
+            return false;
+        }
+    }
+
     /// <inheritdoc />
     public abstract ValueTask DisposeAsync();
+
+    /// <summary>Rolls the transaction back when the first statement changed nothing.</summary>
+    private sealed class FirstChangedNothingException : Exception;
 }

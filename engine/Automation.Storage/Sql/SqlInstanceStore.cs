@@ -46,11 +46,10 @@ internal sealed class SqlInstanceStore(SqlDatabase database) : IInstanceStore
         var statements = CommitStatements.Build(commit, database.Dialect);
         try
         {
-            await database.WriteAsync(async (connection, transaction) =>
+            if (!await database.WriteIfFirstChangesAsync(statements, cancellationToken).ConfigureAwait(false))
             {
-                var counts = await database.ExecuteBatchAsync(connection, transaction, statements, stopWhenFirstChangesNothing: true, cancellationToken).ConfigureAwait(false);
-                return counts[0] == 0 ? throw new ConcurrencyException(instance.Id, commit.ExpectedVersion) : true;
-            }, cancellationToken).ConfigureAwait(false);
+                throw new ConcurrencyException(instance.Id, commit.ExpectedVersion);
+            }
         }
         catch (DbException e) when (database.Dialect.IsForeignKeyViolation(e))
         {

@@ -8,8 +8,8 @@ namespace Automation.Storage.Sqlite;
 
 /// <summary>
 /// A SQLite file in WAL mode. SQLite allows one writer at a time, so all writes go through one long-lived write
-/// connection guarded by a semaphore; reads use a small pool of read connections, which WAL lets run beside the
-/// writer. Every connection keeps its compiled statements (<see cref="SqliteCommandCache"/>).
+/// connection, and writes that queue up for it are committed in groups (<see cref="SqliteGroupCommit"/>); reads use a
+/// small pool of read connections, which WAL lets run beside the writer. Every connection keeps its compiled statements (<see cref="SqliteCommandCache"/>).
 /// </summary>
 internal sealed class SqliteDatabase : SqlDatabase
 {
@@ -28,6 +28,7 @@ internal sealed class SqliteDatabase : SqlDatabase
     private readonly string connectionString;
     private readonly SemaphoreSlim writeGate = new(1, 1);
     private readonly ConcurrentBag<SqliteCommandCache> idleReaders = [];
+    private readonly SqliteGroupCommit groupCommit;
     private SqliteCommandCache? writer;
     private volatile bool directoryReady;
     private bool disposed;
@@ -41,6 +42,7 @@ internal sealed class SqliteDatabase : SqlDatabase
         builder.Pooling = false;
         FilePath = builder.DataSource;
         this.connectionString = builder.ToString();
+        groupCommit = new SqliteGroupCommit(Writer, writeGate);
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -105,36 +107,18 @@ internal sealed class SqliteDatabase : SqlDatabase
     }
 
     /// <inheritdoc />
-    public override async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
-    {
-        await writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var connection = Writer().Connection;
-            using var transaction = connection.BeginTransaction(deferred: false);
-            var result = await work(connection, transaction).ConfigureAwait(false);
-            transaction.Commit();
-            return result;
-        }
-        finally
-        {
-            writeGate.Release();
-        }
-    }
+    /// <remarks>Writes that queue up behind another are committed together (<see cref="SqliteGroupCommit"/>); each still succeeds or fails on its own.</remarks>
+    public override Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        groupCommit.WriteAsync<T>((connection, transaction) => work(connection, transaction), cancellationToken);
 
     /// <inheritdoc />
-    public override async Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken cancellationToken)
-    {
-        await writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await Writer().Connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        }
-        finally
-        {
-            writeGate.Release();
-        }
-    }
+    /// <remarks>Runs as a write of its own in the group commit (a transaction of one statement, as autocommit would be).</remarks>
+    public override Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken cancellationToken) =>
+        groupCommit.WriteAsync((connection, transaction) =>
+            connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken)), cancellationToken);
+
+    /// <summary>How many write transactions were committed so far (fewer than writes when group commit merged some).</summary>
+    internal long GroupsCommitted => groupCommit.GroupsCommitted;
 
     /// <inheritdoc />
     /// <remarks>Runs on the write connection inside <see cref="WriteAsync{T}"/>, which serializes use of its command cache.</remarks>

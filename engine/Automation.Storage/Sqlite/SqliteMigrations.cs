@@ -152,5 +152,14 @@ internal static class SqliteMigrations
                 updated_by TEXT
             );
             """),
+        // The page of one definition's instances in one status (the console's usual filter) read each of its rows from
+        // the table, a B-tree descent per row that is twice as deep at 200,000 instances as at a hundred. Carrying the
+        // other summary columns in the index answers the page from the index alone. It costs commits little: the
+        // key holds status, so every status change rewrites the entry anyway.
+        new(3, "covering index for lists by definition and status", """
+            DROP INDEX ix_instances_definition_status_created;
+            CREATE INDEX ix_instances_definition_status_created ON instances (definition_id, status, created_at, id,
+                definition_version, correlation_id, parent_instance_id, updated_at, finished_at, fault_message);
+            """),
     ];
 }

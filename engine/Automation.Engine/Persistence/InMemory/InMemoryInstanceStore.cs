@@ -342,7 +342,7 @@ public sealed class InMemoryInstanceStore(InMemoryStore store) : IInstanceStore
             }
         }
 
-        return new JournalBatch(ordered[0].Sequence, ordered[^1].Sequence, JsonSerializer.SerializeToUtf8Bytes(ordered, JournalJson));
+        return new JournalBatch(ordered[0].Sequence, ordered[^1].Sequence, JournalBatchWriter.Write(ordered));
     }
 
     /// <summary>Fresh entries of a batch, as a SQL store returns rows: the instance id set, timestamps in whole milliseconds.</summary>

@@ -43,7 +43,7 @@ internal sealed class VersionRow
         DefinitionId = DefinitionId,
         Version = (int)Version,
         IsPublished = IsPublished != 0,
-        Definition = StoredJson.Read<WorkflowDefinition>(Json),
+        Definition = ParsedDefinitions.Parse(Json),
         CreatedAt = StoreTime.FromUnixMs(CreatedAt),
         UpdatedAt = StoreTime.FromUnixMs(UpdatedAt),
         UpdatedBy = UpdatedBy,
