@@ -241,6 +241,7 @@ export default function DesignerWorkspace({ initial, initialPublishedVersion, de
         </p>
       )}
       <Toolbar
+        definitionId={initial.definitionId}
         name={definition.name}
         version={version.number}
         isPublished={version.isPublished && !saving.dirty}

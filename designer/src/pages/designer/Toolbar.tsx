@@ -1,9 +1,11 @@
 // The designer's header: the workflow's name, version and save status, and its commands. Publish is disabled
 // with the reason shown next to it while there are problems.
 
+import { Link } from 'react-router-dom'
 import type { SaveStatus } from './useDraftSaving'
 
 interface Props {
+  definitionId: string
   name: string
   version: number
   isPublished: boolean
@@ -50,6 +52,7 @@ export default function Toolbar(p: Props) {
             <span aria-hidden="true">{p.checking ? '… ' : p.problemCount ? '⚠ ' : '✓ '}</span>
             {p.checking ? 'Checking…' : p.problemCount ? `${p.problemCount} problem${p.problemCount === 1 ? '' : 's'}` : 'No problems'}
           </button>
+          <Link to={`/workflows/${encodeURIComponent(p.definitionId)}/versions`}>Version history</Link>
         </p>
       </div>
       <div className="designer-commands" role="toolbar" aria-label="Workflow commands">
