@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The run command: builds the server in Release and runs it in the foreground on
 # http://127.0.0.1:5080 with the embedded SQLite store under ./data and the samples loaded.
-# Ctrl+C stops it. Needs no system packages beyond the .NET SDK.
+# Ctrl+C stops it. Needs the .NET SDK and Node.js (the build also builds the designer with npm).
 #
 # Usage: scripts/run.sh [server options...]      e.g. scripts/run.sh --urls http://127.0.0.1:8080
 # Environment (all optional): ASPNETCORE_URLS, Automation__DataDirectory (default ./data),
