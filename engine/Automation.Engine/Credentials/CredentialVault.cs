@@ -16,6 +16,17 @@ namespace Automation.Engine.Credentials;
 /// </param>
 public sealed record CredentialInput(string Name, string Kind, string? Description, JsonObject? Fields, IReadOnlyDictionary<string, string?>? Secrets);
 
+/// <summary>A credential ready to use: its settings and its secrets in clear. Never log it or put it in the journal.</summary>
+public sealed record UnlockedCredential(string Name, string Kind, JsonObject Fields, IReadOnlyDictionary<string, string> Secrets)
+{
+    /// <summary>The setting <paramref name="field"/> as text, or null.</summary>
+    public string? Field(string field) => Fields[field] is { } value ? value.ToString() : null;
+
+    /// <inheritdoc />
+    /// <remarks>Names the credential only, so that an accidental log line carries no secret.</remarks>
+    public override string ToString() => $"credential '{Name}' ({Kind})";
+}
+
 /// <summary>Thrown when a credential cannot be saved; <see cref="Errors"/> names every problem with its field.</summary>
 public sealed class CredentialValidationException(IReadOnlyList<ValidationError> errors)
     : Exception("The credential is invalid: " + string.Join("; ", errors))
@@ -99,6 +110,16 @@ public sealed partial class CredentialVault(ICredentialStore store, ISecretProte
         var record = await store.GetAsync(name, cancellationToken).ConfigureAwait(false)
             ?? throw new KeyNotFoundException($"There is no credential called '{name}'.");
         return ReadSecrets(record);
+    }
+
+    /// <summary>The credential called <paramref name="name"/> with its secrets in clear, for an activity about to sign in with it.</summary>
+    /// <exception cref="KeyNotFoundException">There is no credential of that name.</exception>
+    /// <exception cref="System.Security.Cryptography.CryptographicException">The secrets were encrypted with another master key or altered.</exception>
+    public async Task<UnlockedCredential> UnlockAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var record = await store.GetAsync(name, cancellationToken).ConfigureAwait(false)
+            ?? throw new KeyNotFoundException($"There is no credential called '{name}'. An administrator can add it on the Credentials page.");
+        return new UnlockedCredential(record.Name, record.Kind, record.Fields, ReadSecrets(record));
     }
 
     private Dictionary<string, string> ReadSecrets(CredentialRecord record) =>

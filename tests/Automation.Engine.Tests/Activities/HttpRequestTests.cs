@@ -1,3 +1,5 @@
+using Automation.Engine.Credentials;
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json.Nodes;
 using Automation.Engine.Model;
 using Automation.Engine.Tests.Support;
@@ -159,5 +161,68 @@ public class HttpRequestTests
         instance.AssertStatus(WorkflowStatus.Faulted);
         Assert.That(instance.FaultMessage, Does.Contain("is not an absolute http or https address"));
         Assert.That(instance.State.Incidents.Single().Attempts, Is.EqualTo(1));
+    }
+}
+
+public class HttpRequestCredentialTests
+{
+    private static EngineHarness WithVault(out CredentialVault vault)
+    {
+        var store = new Automation.Engine.Persistence.InMemory.InMemoryCredentialStore();
+        var created = new CredentialVault(store, new AesGcmSecretProtector(AesGcmSecretProtector.NewKey()), TimeProvider.System);
+        vault = created;
+        return EngineHarness.Create(services: s => s.AddSingleton(created));
+    }
+
+    private static WorkflowDefinition Call(string url, string credential) => Flow.Create("http-signed-" + credential)
+        .Start()
+        .Activity("call", "HttpRequest", new JsonObject { ["url"] = url, ["credential"] = credential })
+        .Chain("start", "call")
+        .Build();
+
+    [Test]
+    public async Task A_user_name_and_password_credential_signs_the_request_with_basic_authentication_and_stays_out_of_the_journal()
+    {
+        await using var server = TestHttpServer.Start(_ => TestResponse.Json("{}"));
+        await using var engine = WithVault(out var vault);
+        await vault.SaveAsync(new CredentialInput("finance", "usernamePassword", null, new JsonObject { ["username"] = "ap-bot" },
+            new Dictionary<string, string?> { ["password"] = "Pa55word!" }), "admin");
+
+        var instance = await engine.RunAsync(Call(server.Url("/invoices"), "finance"));
+
+        instance.AssertStatus(WorkflowStatus.Finished);
+        var authorization = server.Requests.Single().Headers["Authorization"];
+        Assert.That(authorization, Is.EqualTo("Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("ap-bot:Pa55word!"))));
+        var journal = await engine.Instances.GetJournalAsync(instance.Id);
+        Assert.That(System.Text.Json.JsonSerializer.Serialize(journal), Does.Not.Contain("Pa55word").And.Not.Contain(authorization[6..]));
+    }
+
+    [Test]
+    public async Task An_api_key_credential_goes_in_its_named_header_or_as_a_bearer_token()
+    {
+        await using var server = TestHttpServer.Start(_ => TestResponse.Json("{}"));
+        await using var engine = WithVault(out var vault);
+        await vault.SaveAsync(new CredentialInput("payroll", "apiKey", null, new JsonObject { ["headerName"] = "X-Api-Key" },
+            new Dictionary<string, string?> { ["apiKey"] = "k-123" }), "admin");
+        await vault.SaveAsync(new CredentialInput("graph", "apiKey", null, null, new Dictionary<string, string?> { ["apiKey"] = "t-456" }), "admin");
+
+        (await engine.RunAsync(Call(server.Url("/a"), "payroll"))).AssertStatus(WorkflowStatus.Finished);
+        (await engine.RunAsync(Call(server.Url("/b"), "graph"))).AssertStatus(WorkflowStatus.Finished);
+
+        Assert.That(server.Requests[0].Headers["X-Api-Key"], Is.EqualTo("k-123"));
+        Assert.That(server.Requests[1].Headers["Authorization"], Is.EqualTo("Bearer t-456"));
+    }
+
+    [Test]
+    public async Task An_unknown_credential_faults_the_step_naming_it_and_sends_nothing()
+    {
+        await using var server = TestHttpServer.Start(_ => TestResponse.Json("{}"));
+        await using var engine = WithVault(out _);
+
+        var instance = await engine.RunAsync(Call(server.Url("/x"), "missing"));
+
+        instance.AssertStatus(WorkflowStatus.Faulted);
+        Assert.That(instance.FaultMessage, Does.Contain("There is no credential called 'missing'"));
+        Assert.That(server.Requests, Is.Empty);
     }
 }

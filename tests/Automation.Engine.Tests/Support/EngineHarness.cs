@@ -24,8 +24,12 @@ public sealed class EngineHarness : IAsyncDisposable
     private readonly Action<RuntimeOptions>? _runtime;
     private readonly Action<ScriptingOptions>? _scripting;
 
-    private EngineHarness(InMemoryStore store, TimeProvider? clock, Action<RuntimeOptions>? runtime, Action<ScriptingOptions>? scripting)
+    private readonly Action<IServiceCollection>? _services;
+
+    private EngineHarness(InMemoryStore store, TimeProvider? clock, Action<RuntimeOptions>? runtime, Action<ScriptingOptions>? scripting,
+        Action<IServiceCollection>? configureServices = null)
     {
+        _services = configureServices;
         Store = store;
         Clock = clock ?? TimeProvider.System;
         _runtime = runtime;
@@ -37,6 +41,7 @@ public sealed class EngineHarness : IAsyncDisposable
         services.AddSingleton<ITaskStore>(new InMemoryTaskStore(store));
         if (scripting is not null) services.Configure(scripting);
         services.AddWorkflowEngine(runtime);
+        configureServices?.Invoke(services);
         Services = services.BuildServiceProvider();
     }
 
@@ -44,8 +49,10 @@ public sealed class EngineHarness : IAsyncDisposable
     /// <param name="clock">The clock (a FakeTimeProvider for timer tests); the system clock when null.</param>
     /// <param name="runtime">Adjusts the runtime options.</param>
     /// <param name="scripting">Adjusts the JavaScript sandbox limits.</param>
-    public static EngineHarness Create(TimeProvider? clock = null, Action<RuntimeOptions>? runtime = null, Action<ScriptingOptions>? scripting = null) =>
-        new(new InMemoryStore(clock), clock, runtime, scripting);
+    /// <param name="services">Adds or replaces services (for example the credential vault).</param>
+    public static EngineHarness Create(TimeProvider? clock = null, Action<RuntimeOptions>? runtime = null, Action<ScriptingOptions>? scripting = null,
+        Action<IServiceCollection>? services = null) =>
+        new(new InMemoryStore(clock), clock, runtime, scripting, services);
 
     public InMemoryStore Store { get; }
     public TimeProvider Clock { get; }
@@ -59,7 +66,7 @@ public sealed class EngineHarness : IAsyncDisposable
     /// <summary>A second engine (its own runtime, locks and node id) on the same store; disposed with this one.</summary>
     public EngineHarness AnotherNode()
     {
-        var node = new EngineHarness(Store, Clock, _runtime, _scripting);
+        var node = new EngineHarness(Store, Clock, _runtime, _scripting, _services);
         _nodes.Add(node);
         return node;
     }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Automation.Engine.Activities.Framework;
+using Automation.Engine.Credentials;
 using Automation.Engine.Model;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -37,6 +38,11 @@ public sealed class HttpRequest : IActivity
     [Input(Description = "How long to wait for the response.")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>A stored credential to sign the request with (user name and password: Basic; API key: a header).</summary>
+    [Input(Description = "Sign in with a stored credential: a user name and password is sent as Basic authentication, an API key in its header (Authorization: Bearer when none is named).",
+        Editor = InputEditors.Credential)]
+    public string? Credential { get; set; }
+
     /// <summary>Whether a 4xx/5xx response faults the activity (so its retry policy applies).</summary>
     [Input(Description = "Treat a 4xx or 5xx response as a failure (so the retry policy applies).")]
     public bool FailOnErrorStatus { get; set; } = true;
@@ -57,6 +63,8 @@ public sealed class HttpRequest : IActivity
             if (!request.Headers.TryAddWithoutValidation(name, headerValue))
                 request.Content?.Headers.TryAddWithoutValidation(name, headerValue);
         }
+        if (!string.IsNullOrWhiteSpace(Credential) && await SignAsync(request, Credential, context).ConfigureAwait(false) is { } refusal)
+            return refusal;
         var client = context.Services.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(HttpRequest));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
         timeout.CancelAfter(Timeout);
@@ -81,6 +89,39 @@ public sealed class HttpRequest : IActivity
             if (FailOnErrorStatus && (int)response.StatusCode >= 400)
                 throw new HttpRequestException($"{Method} {Url} answered {(int)response.StatusCode} {response.ReasonPhrase}.");
             return ActivityResult.Done;
+        }
+    }
+
+    /// <summary>Adds the credential's authentication to <paramref name="request"/>; a failure result when it cannot be used.</summary>
+    private static async Task<ActivityResult?> SignAsync(HttpRequestMessage request, string name, ActivityContext context)
+    {
+        var vault = context.Services.GetService<CredentialVault>();
+        if (vault is null) return ActivityResult.Fail($"Credential '{name}' cannot be used: this host keeps no credentials.");
+        UnlockedCredential credential;
+        try
+        {
+            credential = await vault.UnlockAsync(name, context.CancellationToken).ConfigureAwait(false);
+        }
+        catch (KeyNotFoundException e)
+        {
+            return ActivityResult.Fail(e.Message);
+        }
+        switch (credential.Kind)
+        {
+            case "usernamePassword":
+                var pair = $"{credential.Field("username")}:{credential.Secrets.GetValueOrDefault("password")}";
+                request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(pair)));
+                return null;
+            case "apiKey":
+                var key = credential.Secrets.GetValueOrDefault("apiKey") ?? "";
+                var header = credential.Field("headerName");
+                if (string.IsNullOrWhiteSpace(header) || header.Equals("Authorization", StringComparison.OrdinalIgnoreCase))
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+                else
+                    request.Headers.TryAddWithoutValidation(header, key);
+                return null;
+            default:
+                return ActivityResult.Fail($"Credential '{name}' is a {credential.Kind} credential; an HTTP request can sign in with a user name and password or an API key.");
         }
     }
 
