@@ -104,8 +104,7 @@ export default function CredentialForm({ kinds, existing, onSaved, onCancel }: C
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="credential-form-title">
-      <h2 id="credential-form-title">{existing ? `Change ${existing.name}` : 'Add a credential'}</h2>
+    <form onSubmit={submit} noValidate aria-label={existing ? `Change ${existing.name}` : 'Add a credential'}>
       {failure && (
         <div className="alert error" role="alert">
           {failure}
@@ -149,7 +148,7 @@ export default function CredentialForm({ kinds, existing, onSaved, onCancel }: C
       </div>
       {kind?.fields.map((f) => input('fields', f))}
       {kind?.secrets.map((f) => input('secrets', f))}
-      <div className="actions">
+      <div className="dialog-actions">
         <button type="submit" className="button primary" disabled={busy}>
           {busy ? 'Saving…' : 'Save credential'}
         </button>

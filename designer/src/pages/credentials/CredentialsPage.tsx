@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { describeError } from '../../api/client'
 import { deleteCredential, listCredentialKinds, listCredentials, type Credential, type CredentialKind } from '../../api/credentials'
 import { hasRole, useSession } from '../../auth/session'
+import Dialog from '../../components/Dialog'
 import CredentialForm from '../../credentials/CredentialForm'
 import { usePageTitle } from '../../layout/usePageTitle'
 import './CredentialsPage.css'
@@ -17,8 +18,6 @@ export default function CredentialsPage() {
   const [message, setMessage] = useState<string | null>(null)
   const [editing, setEditing] = useState<Credential | 'new' | null>(null)
   const [deleting, setDeleting] = useState<Credential | null>(null)
-  const formDialog = useRef<HTMLDialogElement>(null)
-  const deleteDialog = useRef<HTMLDialogElement>(null)
 
   const load = useCallback(async () => {
     try {
@@ -33,16 +32,6 @@ export default function CredentialsPage() {
   useEffect(() => {
     void load()
   }, [load])
-
-  useEffect(() => {
-    if (editing && !formDialog.current?.open) formDialog.current?.showModal()
-    if (!editing && formDialog.current?.open) formDialog.current.close()
-  }, [editing])
-
-  useEffect(() => {
-    if (deleting && !deleteDialog.current?.open) deleteDialog.current?.showModal()
-    if (!deleting && deleteDialog.current?.open) deleteDialog.current.close()
-  }, [deleting])
 
   const kindName = (name: string) => kinds.find((k) => k.name === name)?.displayName ?? name
 
@@ -131,8 +120,8 @@ export default function CredentialsPage() {
         </table>
       )}
 
-      <dialog ref={formDialog} className="dialog" onClose={() => setEditing(null)} aria-labelledby="credential-form-title">
-        {editing && (
+      {editing && (
+        <Dialog title={editing === 'new' ? 'Add a credential' : `Change ${editing.name}`} onClose={() => setEditing(null)}>
           <CredentialForm
             kinds={kinds}
             existing={editing === 'new' ? null : editing}
@@ -143,25 +132,22 @@ export default function CredentialsPage() {
               await load()
             }}
           />
-        )}
-      </dialog>
+        </Dialog>
+      )}
 
-      <dialog ref={deleteDialog} className="dialog" onClose={() => setDeleting(null)} aria-labelledby="delete-credential-title">
-        {deleting && (
-          <>
-            <h2 id="delete-credential-title">Delete {deleting.name}?</h2>
-            <p>Workflows that use this credential will fail until it is added again. This cannot be undone.</p>
-            <div className="actions">
-              <button type="button" className="button danger" onClick={confirmDelete}>
-                Delete credential
-              </button>
-              <button type="button" className="button secondary" onClick={() => setDeleting(null)}>
-                Cancel
-              </button>
-            </div>
-          </>
-        )}
-      </dialog>
+      {deleting && (
+        <Dialog title={`Delete ${deleting.name}?`} onClose={() => setDeleting(null)}>
+          <p>Workflows that use this credential will fail until it is added again. This cannot be undone.</p>
+          <div className="dialog-actions">
+            <button type="button" className="button secondary" onClick={() => setDeleting(null)} autoFocus>
+              Cancel
+            </button>
+            <button type="button" className="button danger" onClick={confirmDelete}>
+              Delete credential
+            </button>
+          </div>
+        </Dialog>
+      )}
     </section>
   )
 }

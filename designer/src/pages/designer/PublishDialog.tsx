@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import Dialog from './Dialog'
+import Dialog from '../../components/Dialog'
 
 interface Props {
   version: number
@@ -33,7 +33,7 @@ export default function PublishDialog({ version, onPublish, onClose }: Props) {
             {error}
           </div>
         )}
-        <div className="dialog-buttons">
+        <div className="dialog-actions">
           <button type="submit" className="button primary" disabled={busy}>
             {busy ? 'Publishing…' : 'Publish'}
           </button>

@@ -1,4 +1,4 @@
-import Dialog from './Dialog'
+import Dialog from '../../components/Dialog'
 import { shortcuts } from './shortcuts'
 
 export default function ShortcutsDialog({ onClose }: { onClose: () => void }) {
@@ -23,7 +23,7 @@ export default function ShortcutsDialog({ onClose }: { onClose: () => void }) {
         </tbody>
       </table>
       <p className="hint">Connect steps without a mouse from a step's settings: “Next step for outcome …”.</p>
-      <div className="dialog-buttons">
+      <div className="dialog-actions">
         <button type="button" className="button primary" onClick={onClose}>
           Close
         </button>

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
+import Dialog from '../../components/Dialog'
 
 interface ConfirmDialogProps {
   open: boolean
@@ -12,23 +13,15 @@ interface ConfirmDialogProps {
 }
 
 /**
- * A modal question on the native <dialog>: it traps focus, closes with Escape and hands focus back to the button that
- * opened it. The safe choice has the focus first, so Enter never confirms a destructive action by accident.
+ * A modal question (see Dialog). The safe choice has the focus first, so Enter never confirms a destructive action
+ * by accident.
  */
 export default function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel, onConfirm, onClose, busy }: ConfirmDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null)
-  const titleId = useId()
-  useEffect(() => {
-    const dialog = ref.current
-    if (!dialog) return
-    if (open && !dialog.open) dialog.showModal()
-    else if (!open && dialog.open) dialog.close()
-  }, [open])
+  if (!open) return null
   return (
-    <dialog ref={ref} className="confirm-dialog" aria-labelledby={titleId} onClose={onClose}>
-      <h2 id={titleId}>{title}</h2>
+    <Dialog title={title} onClose={onClose}>
       {children}
-      <div className="dialog-buttons">
+      <div className="dialog-actions">
         <button type="button" className="button secondary" onClick={onClose} autoFocus>
           {cancelLabel}
         </button>
@@ -36,6 +29,6 @@ export default function ConfirmDialog({ open, title, children, confirmLabel, can
           {busy ? 'Working…' : confirmLabel}
         </button>
       </div>
-    </dialog>
+    </Dialog>
   )
 }

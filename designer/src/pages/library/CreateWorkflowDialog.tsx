@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react'
 import { createDefinition } from '../../api/library'
-import Dialog from './Dialog'
+import Dialog from '../../components/Dialog'
 import ErrorAlert from './ErrorAlert'
 import NameAndIdFields, { useNameAndId } from './NameAndIdFields'
 import { newDefinition } from './newDefinition'

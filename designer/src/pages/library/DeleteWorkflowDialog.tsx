@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom'
 import { ApiError } from '../../api/client'
 import { deleteDefinition } from '../../api/library'
 import type { DefinitionSummary } from '../../api/types'
-import Dialog from './Dialog'
+import Dialog from '../../components/Dialog'
 import ErrorAlert from './ErrorAlert'
 
 interface Props {

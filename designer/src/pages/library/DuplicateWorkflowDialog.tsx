@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { createDefinition, getDefinition } from '../../api/library'
 import type { DefinitionSummary } from '../../api/types'
-import Dialog from './Dialog'
+import Dialog from '../../components/Dialog'
 import ErrorAlert from './ErrorAlert'
 import NameAndIdFields, { useNameAndId } from './NameAndIdFields'
 

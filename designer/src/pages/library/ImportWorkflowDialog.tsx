@@ -1,7 +1,7 @@
 import { useId, useState, type ChangeEvent, type FormEvent } from 'react'
 import type { ProblemError } from '../../api/client'
 import { createDefinition } from '../../api/library'
-import Dialog from './Dialog'
+import Dialog from '../../components/Dialog'
 import ErrorAlert from './ErrorAlert'
 import NameAndIdFields, { useNameAndId } from './NameAndIdFields'
 

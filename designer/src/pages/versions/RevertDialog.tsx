@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { getDefinition, saveDraft, type VersionInfo } from '../../api/library'
-import Dialog from '../library/Dialog'
+import Dialog from '../../components/Dialog'
 import ErrorAlert from '../library/ErrorAlert'
 
 interface Props {
