@@ -28,7 +28,8 @@ public sealed class DesignerServer : IAsyncDisposable
     public string BaseUrl => Server.BaseAddress.ToString().TrimEnd('/');
 
     /// <summary>Starts a server; <paramref name="settings"/> override the defaults.</summary>
-    public static async Task<DesignerServer> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<DesignerServer> StartAsync(
+        IReadOnlyDictionary<string, string?>? settings = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
         var data = new Automation.Testing.TempDirectory("automation-designer-tests");
         var all = new Dictionary<string, string?>
@@ -42,7 +43,7 @@ public sealed class DesignerServer : IAsyncDisposable
             ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
-        var server = await AutomationServerHost.StartAsync(all);
+        var server = await AutomationServerHost.StartAsync(all, services);
         return new DesignerServer(server, data);
     }
 

@@ -25,7 +25,12 @@ public abstract class DesignerTestBase
     protected List<string> ExpectedConsoleErrors { get; } = [];
 
     [OneTimeSetUp]
-    public async Task StartServerAsync() => Server = await DesignerServer.StartAsync();
+    public async Task StartServerAsync() => Server = await DesignerServer.StartAsync(services: ConfigureServices);
+
+    /// <summary>Adds or replaces the fixture's server services (for example a module's activities).</summary>
+    protected virtual void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    {
+    }
 
     [OneTimeTearDown]
     public async Task StopServerAsync()
