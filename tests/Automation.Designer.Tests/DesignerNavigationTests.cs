@@ -20,21 +20,33 @@ public sealed class DesignerNavigationTests : DesignerTestBase
         await Expect(Page.Node("start")).ToBeVisibleAsync();
 
         var questions = new List<string>();
+        var asked = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         Page.Dialog += async (_, dialog) =>
         {
             questions.Add(dialog.Message);
+            asked.TrySetResult(dialog.Message);
             await dialog.DismissAsync();
         };
-        // An edit, then straight away (before the autosave) a link out of the designer.
+        // The autosave's answer is held back until the question has been asked, so that the change is still unsaved
+        // when the link is followed however slow the machine is.
+        var releaseSave = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await Page.RouteAsync("**/api/workflow-definitions/guarded", async route =>
+        {
+            if (route.Request.Method == "PUT") await releaseSave.Task;
+            await route.ContinueAsync();
+        });
+
+        // An edit, then a link out of the designer.
         await Page.GetByLabel("Search steps").FillAsync("log");
         await Page.Keyboard.PressAsync("Tab");
         await Page.Keyboard.PressAsync("Enter");
-        await Expect(Page.Locator(".save-status")).ToContainTextAsync("Unsaved changes");
+        await Expect(Page.Node("log1")).ToBeVisibleAsync();
         await Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Workflows" }).ClickAsync();
 
-        Assert.That(questions, Has.Some.Contains("changes that are not saved yet"));
+        Assert.That(await asked.Task.WaitAsync(TimeSpan.FromSeconds(10)), Does.Contain("changes that are not saved yet"));
         await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/workflows/guarded$"));
         await Expect(Page.Node("log1")).ToBeVisibleAsync();
+        releaseSave.SetResult();
 
         // Once saved, the version history is a plain link away, with no question.
         await Expect(Page.Locator(".save-status")).ToContainTextAsync("Saved", new() { Timeout = 10_000 });
