@@ -84,7 +84,7 @@ public sealed class SecretsOptions
     /// <summary>
     /// The master key as base64 of 32 random bytes (<c>openssl rand -base64 32</c>). Set it (from a secret store, not a
     /// file in the repository) when several nodes share PostgreSQL: every node must use the same key. When unset, the
-    /// key is read from <see cref="MasterKeyFile"/>, which is created with a new random key on first start.
+    /// key is read from <see cref="MasterKeyFile"/>, which is created with a new random key the first time a credential is saved or read.
     /// </summary>
     public string? MasterKey { get; set; }
 
