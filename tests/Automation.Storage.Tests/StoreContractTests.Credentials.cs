@@ -48,8 +48,8 @@ public abstract partial class StoreContractTests
 
         var stored = await Credentials.GetAsync(name);
         Assert.That(stored!.Fields["username"]!.GetValue<string>(), Is.EqualTo("hr-bot-2"));
-        Assert.That(stored.CreatedAt, Is.EqualTo(first.CreatedAt).Within(TimeSpan.FromMilliseconds(1)));
-        Assert.That(stored.UpdatedAt, Is.EqualTo(second.UpdatedAt).Within(TimeSpan.FromMilliseconds(1)));
+        Assert.That(stored.CreatedAt, Is.EqualTo(first.Record.CreatedAt).Within(TimeSpan.FromMilliseconds(1)));
+        Assert.That(stored.UpdatedAt, Is.EqualTo(second.Record.UpdatedAt).Within(TimeSpan.FromMilliseconds(1)));
         Assert.That((await Vault().GetSecretsAsync(name))["password"], Is.EqualTo("first-secret"));
     }
 

@@ -2,7 +2,6 @@
 // Kept apart from types.ts (the shared core shapes) so that other pages' additions do not collide with these.
 
 import type { ProblemError } from './client'
-import type { DefinitionVersion } from './types'
 
 /** The answer of POST /api/workflow-definitions/validate. */
 export interface ValidationResult {
@@ -10,12 +9,6 @@ export interface ValidationResult {
   errors: ProblemError[]
 }
 
-/** The answer of PUT /api/workflow-definitions/{id}: the saved draft and whether it could be published. */
-export interface SavedDraft {
-  draft: DefinitionVersion
-  valid: boolean
-  errors: ProblemError[]
-}
-
-// Instances, the journal and tasks have one shape across the app, in operations.ts.
+// Saved drafts (library.ts), instances, the journal and tasks (operations.ts) have one shape across the app.
+export type { SavedDraft } from './library'
 export type { InstanceDetail, JournalEntry, JournalKind, JournalPage, HumanTask as HumanTaskItem } from './operations'

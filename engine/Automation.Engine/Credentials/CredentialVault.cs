@@ -16,6 +16,9 @@ namespace Automation.Engine.Credentials;
 /// </param>
 public sealed record CredentialInput(string Name, string Kind, string? Description, JsonObject? Fields, IReadOnlyDictionary<string, string?>? Secrets);
 
+/// <summary>What <see cref="CredentialVault.SaveAsync"/> saved, and whether the credential is new.</summary>
+public sealed record SavedCredential(CredentialRecord Record, bool Created);
+
 /// <summary>A credential ready to use: its settings and its secrets in clear. Never log it or put it in the journal.</summary>
 public sealed record UnlockedCredential(string Name, string Kind, JsonObject Fields, IReadOnlyDictionary<string, string> Secrets)
 {
@@ -42,9 +45,9 @@ public sealed class CredentialValidationException(IReadOnlyList<ValidationError>
 public sealed partial class CredentialVault(ICredentialStore store, ISecretProtector protector, TimeProvider time)
 {
     /// <summary>Validates <paramref name="input"/> and saves it, merging secrets left out with the stored ones.</summary>
-    /// <returns>The saved record (secrets encrypted).</returns>
+    /// <returns>The saved record (secrets encrypted), and whether it was created rather than changed.</returns>
     /// <exception cref="CredentialValidationException">The name, kind, a field or a secret is missing or invalid.</exception>
-    public async Task<CredentialRecord> SaveAsync(CredentialInput input, string? user, CancellationToken cancellationToken = default)
+    public async Task<SavedCredential> SaveAsync(CredentialInput input, string? user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var errors = new List<ValidationError>();
@@ -99,18 +102,14 @@ public sealed partial class CredentialVault(ICredentialStore store, ISecretProte
             UpdatedBy = user,
         };
         await store.SaveAsync(record, cancellationToken).ConfigureAwait(false);
-        return record;
+        return new SavedCredential(record, Created: existing is null);
     }
 
     /// <summary>The clear secrets of the credential called <paramref name="name"/>, for an activity about to use them.</summary>
     /// <exception cref="KeyNotFoundException">There is no credential of that name.</exception>
     /// <exception cref="System.Security.Cryptography.CryptographicException">The secrets were encrypted with another master key or altered.</exception>
-    public async Task<IReadOnlyDictionary<string, string>> GetSecretsAsync(string name, CancellationToken cancellationToken = default)
-    {
-        var record = await store.GetAsync(name, cancellationToken).ConfigureAwait(false)
-            ?? throw new KeyNotFoundException($"There is no credential called '{name}'.");
-        return ReadSecrets(record);
-    }
+    public async Task<IReadOnlyDictionary<string, string>> GetSecretsAsync(string name, CancellationToken cancellationToken = default) =>
+        (await UnlockAsync(name, cancellationToken).ConfigureAwait(false)).Secrets;
 
     /// <summary>The credential called <paramref name="name"/> with its secrets in clear, for an activity about to sign in with it.</summary>
     /// <exception cref="KeyNotFoundException">There is no credential of that name.</exception>

@@ -36,11 +36,9 @@ public static class CredentialsApi
             : Problems.NotFound($"There is no credential called '{name}'.");
 
     private static async Task<Results<Created<CredentialView>, Ok<CredentialView>, ProblemHttpResult>> Save(
-        string name, SaveCredentialRequest body, CredentialVault vault, ICredentialStore store, ClaimsPrincipal user,
-        ILoggerFactory loggers, CancellationToken ct)
+        string name, SaveCredentialRequest body, CredentialVault vault, ClaimsPrincipal user, ILoggerFactory loggers, CancellationToken ct)
     {
-        var existed = await store.GetAsync(name, ct) is not null;
-        CredentialRecord saved;
+        SavedCredential saved;
         try
         {
             saved = await vault.SaveAsync(new CredentialInput(name, body.Kind ?? "", body.Description, body.Fields, body.Secrets), user.UserName(), ct);
@@ -51,9 +49,9 @@ public static class CredentialsApi
         }
         // The names of the secrets changed, never their values.
         loggers.CreateLogger(typeof(CredentialsApi)).LogInformation(
-            "{Action} credential {CredentialName} ({Kind}) holding secrets {SecretNames}", existed ? "Updated" : "Created", name, saved.Kind, saved.SecretNames);
-        var view = CredentialView.Of(saved);
-        return existed ? TypedResults.Ok(view) : TypedResults.Created($"/api/credentials/{Uri.EscapeDataString(name)}", view);
+            "{Action} credential {CredentialName} ({Kind}) holding secrets {SecretNames}", saved.Created ? "Created" : "Updated", name, saved.Record.Kind, saved.Record.SecretNames);
+        var view = CredentialView.Of(saved.Record);
+        return !saved.Created ? TypedResults.Ok(view) : TypedResults.Created($"/api/credentials/{Uri.EscapeDataString(name)}", view);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string name, ICredentialStore store, ILoggerFactory loggers, CancellationToken ct)

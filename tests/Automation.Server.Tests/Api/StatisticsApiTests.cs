@@ -3,38 +3,21 @@ using System.Text.Json.Nodes;
 namespace Automation.Server.Tests.Api;
 
 [TestFixture]
-public sealed class StatisticsApiTests
+internal sealed class StatisticsApiTests : ServerTestBase
 {
-    private ServerHarness _server = null!;
-    private HttpClient _admin = null!;
-
-    [OneTimeSetUp]
-    public async Task StartServer()
-    {
-        _server = await ServerHarness.StartAsync();
-        _admin = _server.Client();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopServer()
-    {
-        _admin.Dispose();
-        await _server.DisposeAsync();
-    }
-
     [Test]
     public async Task Counts_today_s_instances_and_open_tasks_in_fourteen_London_days_by_default()
     {
-        var before = await Http.ReadAsync(await _admin.GetAsync("/api/statistics/instances"), 200);
-        var greeting = await _admin.PublishAsync(Flows.Greeting());
-        var failing = await _admin.PublishAsync(Flows.Failing());
-        var approval = await _admin.PublishAsync(Flows.Approval());
-        await _admin.StartAsync(greeting, new { name = "Ada" });
-        await _admin.StartAsync(greeting, new { name = "Bo" });
-        await _admin.StartAsync(failing);
-        await _admin.StartAsync(approval);
+        var before = await Http.ReadAsync(await Api.GetAsync("/api/statistics/instances"), 200);
+        var greeting = await Api.PublishAsync(Flows.Greeting());
+        var failing = await Api.PublishAsync(Flows.Failing());
+        var approval = await Api.PublishAsync(Flows.Approval());
+        await Api.StartAsync(greeting, new { name = "Ada" });
+        await Api.StartAsync(greeting, new { name = "Bo" });
+        await Api.StartAsync(failing);
+        await Api.StartAsync(approval);
 
-        var after = await Http.ReadAsync(await _admin.GetAsync("/api/statistics/instances"), 200);
+        var after = await Http.ReadAsync(await Api.GetAsync("/api/statistics/instances"), 200);
 
         Assert.That(after["timeZone"]!.GetValue<string>(), Is.EqualTo("Europe/London"));
         var days = after["days"]!.AsArray();
@@ -59,12 +42,12 @@ public sealed class StatisticsApiTests
     {
         foreach (var role in new[] { "processOwner", "operator", "bot" })
         {
-            using var client = _server.Client(await _server.CreateKeyAsync("stats-" + role, role));
+            using var client = Server.Client(await Server.CreateKeyAsync("stats-" + role, role));
             var body = await Http.ReadAsync(await client.GetAsync("/api/statistics/instances?days=3"), 200);
             Assert.That(body["days"]!.AsArray(), Has.Count.EqualTo(3), role);
         }
 
-        using var anonymous = _server.Client(apiKey: null);
+        using var anonymous = Server.Client(apiKey: null);
         await Http.ReadProblemAsync(await anonymous.GetAsync("/api/statistics/instances"), 401);
     }
 
@@ -73,15 +56,15 @@ public sealed class StatisticsApiTests
     [TestCase("-5")]
     public async Task Days_outside_one_to_ninety_are_refused(string days)
     {
-        var problem = await Http.ReadProblemAsync(await _admin.GetAsync($"/api/statistics/instances?days={days}"), 400);
+        var problem = await Http.ReadProblemAsync(await Api.GetAsync($"/api/statistics/instances?days={days}"), 400);
         Assert.That(problem["detail"]!.GetValue<string>(), Does.Contain("from 1 to 90"));
     }
 
     [Test]
     public async Task Days_that_are_not_a_number_are_refused_and_ninety_days_are_allowed()
     {
-        await Http.ReadProblemAsync(await _admin.GetAsync("/api/statistics/instances?days=lots"), 400);
-        var body = await Http.ReadAsync(await _admin.GetAsync("/api/statistics/instances?days=90"), 200);
+        await Http.ReadProblemAsync(await Api.GetAsync("/api/statistics/instances?days=lots"), 400);
+        var body = await Http.ReadAsync(await Api.GetAsync("/api/statistics/instances?days=90"), 200);
         Assert.That(body["days"]!.AsArray(), Has.Count.EqualTo(90));
         Assert.That(body["days"]![0]!["start"]!.GetValue<string>(), Does.EndWith("+00:00"), "times are given in UTC");
     }

@@ -1,10 +1,10 @@
 import { Link } from 'react-router-dom'
-import type { InstanceListEntry } from '../../api/statistics'
+import type { InstanceSummary } from '../../api/operations'
 import type { Page } from '../../api/types'
 import RelativeTime from '../library/RelativeTime'
 
 /** The newest faulted instances, each linking to its instance page, where it can be retried or cancelled. */
-export default function IncidentList({ incidents }: { incidents: Page<InstanceListEntry> }) {
+export default function IncidentList({ incidents }: { incidents: Page<InstanceSummary> }) {
   if (incidents.items.length === 0) {
     return <p>No instance has faulted. Nothing needs attention.</p>
   }

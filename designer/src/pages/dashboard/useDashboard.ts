@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react'
 import type { Page } from '../../api/types'
-import { getInstanceStatistics, listFaultedInstances, type InstanceListEntry, type InstanceStatistics } from '../../api/statistics'
+import type { InstanceSummary } from '../../api/operations'
+import { getInstanceStatistics, listFaultedInstances, type InstanceStatistics } from '../../api/statistics'
 
 export const dashboardDays = 14
 export const incidentCount = 10
 
 export interface DashboardState {
   statistics: InstanceStatistics | null
-  incidents: Page<InstanceListEntry> | null
+  incidents: Page<InstanceSummary> | null
   error: unknown
 }
 

@@ -1,8 +1,9 @@
-import { useId, useState, type FormEvent } from 'react'
+import { useId, useState } from 'react'
 import { createDefinition } from '../../api/library'
 import Dialog from '../../components/Dialog'
 import ErrorAlert from './ErrorAlert'
 import NameAndIdFields, { useNameAndId } from './NameAndIdFields'
+import { useNamedSave } from './useNamedSave'
 import { newDefinition } from './newDefinition'
 
 interface Props {
@@ -15,26 +16,12 @@ interface Props {
 export default function CreateWorkflowDialog({ onClose, onCreated }: Props) {
   const fields = useNameAndId('')
   const [description, setDescription] = useState('')
-  const [problems, setProblems] = useState<ReturnType<typeof fields.problems>>(null)
-  const [error, setError] = useState<unknown>(null)
-  const [busy, setBusy] = useState(false)
   const descriptionId = useId()
 
-  async function submit(event: FormEvent) {
-    event.preventDefault()
-    const found = fields.problems()
-    setProblems(found)
-    if (found) return
-    setBusy(true)
-    setError(null)
-    try {
-      await createDefinition(newDefinition(fields.id, fields.name.trim(), description))
-      onCreated(fields.id)
-    } catch (e) {
-      setError(e)
-      setBusy(false)
-    }
-  }
+  const { problems, error, busy, submit } = useNamedSave(fields, async () => {
+    await createDefinition(newDefinition(fields.id, fields.name.trim(), description))
+    onCreated(fields.id)
+  })
 
   return (
     <Dialog title="Create a workflow" onClose={onClose}>

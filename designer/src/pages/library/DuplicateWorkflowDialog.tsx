@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from 'react'
 import { createDefinition, getDefinition } from '../../api/library'
 import type { DefinitionSummary } from '../../api/types'
 import Dialog from '../../components/Dialog'
 import ErrorAlert from './ErrorAlert'
 import NameAndIdFields, { useNameAndId } from './NameAndIdFields'
+import { useNamedSave } from './useNamedSave'
 
 interface Props {
   source: DefinitionSummary
@@ -14,27 +14,13 @@ interface Props {
 /** Copies the newest version (draft or published) of a workflow as draft v1 of a new workflow. */
 export default function DuplicateWorkflowDialog({ source, onClose, onDuplicated }: Props) {
   const fields = useNameAndId(`Copy of ${source.name}`)
-  const [problems, setProblems] = useState<ReturnType<typeof fields.problems>>(null)
-  const [error, setError] = useState<unknown>(null)
-  const [busy, setBusy] = useState(false)
 
-  async function submit(event: FormEvent) {
-    event.preventDefault()
-    const found = fields.problems()
-    setProblems(found)
-    if (found) return
-    setBusy(true)
-    setError(null)
-    try {
-      const newest = await getDefinition(source.id)
-      const name = fields.name.trim()
-      await createDefinition({ ...newest.definition, id: fields.id, name })
-      onDuplicated(fields.id, name)
-    } catch (e) {
-      setError(e)
-      setBusy(false)
-    }
-  }
+  const { problems, error, busy, submit } = useNamedSave(fields, async () => {
+    const newest = await getDefinition(source.id)
+    const name = fields.name.trim()
+    await createDefinition({ ...newest.definition, id: fields.id, name })
+    onDuplicated(fields.id, name)
+  })
 
   return (
     <Dialog title={`Duplicate “${source.name}”`} onClose={onClose}>

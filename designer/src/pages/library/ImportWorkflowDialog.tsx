@@ -1,9 +1,10 @@
-import { useId, useState, type ChangeEvent, type FormEvent } from 'react'
+import { useId, useState, type ChangeEvent } from 'react'
 import type { ProblemError } from '../../api/client'
 import { createDefinition } from '../../api/library'
 import Dialog from '../../components/Dialog'
 import ErrorAlert from './ErrorAlert'
 import NameAndIdFields, { useNameAndId } from './NameAndIdFields'
+import { useNamedSave } from './useNamedSave'
 
 interface Props {
   onClose: () => void
@@ -80,25 +81,11 @@ function text(value: unknown): string {
 
 function ImportForm({ parsed, onClose, onImported }: { parsed: ParsedFile } & Props) {
   const fields = useNameAndId(text(parsed.document.name), text(parsed.document.id) || undefined)
-  const [problems, setProblems] = useState<ReturnType<typeof fields.problems>>(null)
-  const [error, setError] = useState<unknown>(null)
-  const [busy, setBusy] = useState(false)
 
-  async function submit(event: FormEvent) {
-    event.preventDefault()
-    const found = fields.problems()
-    setProblems(found)
-    if (found) return
-    setBusy(true)
-    setError(null)
-    try {
-      const saved = await createDefinition({ ...parsed.document, id: fields.id, name: fields.name })
-      onImported(fields.id, fields.name, saved.valid ? [] : saved.errors)
-    } catch (e) {
-      setError(e)
-      setBusy(false)
-    }
-  }
+  const { problems, error, busy, submit } = useNamedSave(fields, async () => {
+    const saved = await createDefinition({ ...parsed.document, id: fields.id, name: fields.name })
+    onImported(fields.id, fields.name, saved.valid ? [] : saved.errors)
+  })
 
   return (
     <form onSubmit={submit} noValidate>
