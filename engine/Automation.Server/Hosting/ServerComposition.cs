@@ -49,7 +49,9 @@ public static class ServerComposition
 
         services.AddServerStorage(options);
         services.AddSecretProtection(options);
-        services.AddWorkflowEngine();
+        services.AddWorkflowEngine(activityAssemblies: typeof(ServerComposition).Assembly);
+        services.Configure<Engine.Triggers.TriggerOptions>(section.GetSection("Triggers"));
+        services.AddSingleton<Definitions.WorkflowPublisher>();
 
         services.AddMemoryCache();
         services.AddSingleton<ApiKeyLookup>();
@@ -102,6 +104,9 @@ public static class ServerComposition
         app.MapCronApi();
         app.MapCredentialsApi();
         app.MapStatisticsApi();
+        app.MapTriggersApi();
+        app.MapQuarantineApi();
+        app.MapDocumentsApi();
         app.MapDesignerFallback();
         return app;
     }
