@@ -9,6 +9,7 @@ using Automation.Server.Auth;
 using Automation.Server.Errors;
 using Automation.Server.Logging;
 using Automation.Server.Samples;
+using Automation.Server.Triggers.Hooks;
 using Automation.Server.Validation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
@@ -52,6 +53,7 @@ public static class ServerComposition
         services.AddWorkflowEngine(activityAssemblies: typeof(ServerComposition).Assembly);
         services.Configure<Engine.Triggers.TriggerOptions>(section.GetSection("Triggers"));
         services.AddSingleton<Definitions.WorkflowPublisher>();
+        services.AddHookTriggers();
 
         services.AddMemoryCache();
         services.AddSingleton<ApiKeyLookup>();
@@ -107,6 +109,7 @@ public static class ServerComposition
         app.MapTriggersApi();
         app.MapQuarantineApi();
         app.MapDocumentsApi();
+        app.MapHooksApi();
         app.MapDesignerFallback();
         return app;
     }
