@@ -9,6 +9,7 @@ using Automation.Server.Auth;
 using Automation.Server.Errors;
 using Automation.Server.Logging;
 using Automation.Server.Samples;
+using Automation.Server.Triggers.Files;
 using Automation.Server.Triggers.Hooks;
 using Automation.Server.Validation;
 using Microsoft.AspNetCore.Authentication;
@@ -54,6 +55,7 @@ public static class ServerComposition
         services.Configure<Engine.Triggers.TriggerOptions>(section.GetSection("Triggers"));
         services.AddSingleton<Definitions.WorkflowPublisher>();
         services.AddHookTriggers();
+        services.AddFileDropTriggers();
 
         services.AddMemoryCache();
         services.AddSingleton<ApiKeyLookup>();
