@@ -48,8 +48,10 @@ public static class HooksApi
         if (trigger is null || !registry.TryGet(trigger.Type, out var type) || TriggerSettings.Bind(type, trigger.Settings) is not HttpEndpoint hook)
             return NotFound(key);
 
-        var body = await ReadBodyAsync(context.Request, ct);
+        // Only a signature needs the body to check the caller; the other ways are checked before a stranger's body is read.
+        var body = hook.Authentication == HookAuthentication.HmacSha256 ? await ReadBodyAsync(context.Request, ct) : null;
         if (await authenticator.CheckAsync(context, trigger, hook, body, ct) is { } refusal) return refusal;
+        body ??= await ReadBodyAsync(context.Request, ct);
         if (trigger.Paused) return Paused(context, key);
 
         var idempotencyKey = context.Request.Headers[HookAuthentication.IdempotencyHeader].ToString().Trim();

@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using Automation.Engine.Triggers;
 
 namespace Automation.Server.Triggers.Files;
@@ -126,23 +127,26 @@ internal sealed class FolderWatcher : IAsyncDisposable
         foreach (var gone in _files.Keys.Where(k => !seen.Contains(k)).ToArray()) _files.Remove(gone);
     }
 
-    private IEnumerable<string> Candidates(string folder)
+    private List<string> Candidates(string folder)
     {
         var options = new EnumerationOptions
         {
             RecurseSubdirectories = _settings.IncludeSubfolders,
             IgnoreInaccessible = true,
-            MatchType = MatchType.Simple,
-            MatchCasing = MatchCasing.CaseInsensitive,
             AttributesToSkip = FileAttributes.Hidden | FileAttributes.System,
         };
-        var archive = _settings.ArchivePath + Path.DirectorySeparatorChar;
-        var quarantine = _settings.QuarantinePath + Path.DirectorySeparatorChar;
-        return Directory.EnumerateFiles(folder, _settings.Pattern, options)
-            .Where(p => !Path.GetFileName(p).StartsWith('.'))
-            .Where(p => !p.StartsWith(archive, StringComparison.Ordinal) && !p.StartsWith(quarantine, StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var pattern = _settings.Pattern;
+        var archive = _settings.ArchivePath;
+        var quarantine = _settings.QuarantinePath;
+        var files = new FileSystemEnumerable<string>(folder, (ref FileSystemEntry entry) => entry.ToFullPath(), options)
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry entry) =>
+                !entry.IsDirectory && !entry.FileName.StartsWith('.') && FileSystemName.MatchesSimpleExpression(pattern, entry.FileName, ignoreCase: true),
+            // The archive and quarantine folders are not walked at all: an archive of years of files would slow every poll.
+            ShouldRecursePredicate = (ref FileSystemEntry entry) =>
+                entry.ToFullPath() is var path && !string.Equals(path, archive, StringComparison.Ordinal) && !string.Equals(path, quarantine, StringComparison.Ordinal),
+        };
+        return files.Order(StringComparer.Ordinal).ToList();
     }
 
     private FileSystemWatcher? TryWatch(string folder)

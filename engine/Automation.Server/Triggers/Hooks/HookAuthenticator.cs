@@ -24,10 +24,10 @@ public sealed class HookAuthenticator(CredentialVault vault, IAuthorizationServi
     /// <param name="context">The request (its headers and, for API keys, its authentication).</param>
     /// <param name="trigger">The hook's registration.</param>
     /// <param name="hook">The hook's settings.</param>
-    /// <param name="body">The raw body, as signed.</param>
+    /// <param name="body">The raw body, as signed; needed only for <see cref="HookAuthentication.HmacSha256"/>.</param>
     /// <param name="cancellationToken">Cancels the credential read.</param>
     public async Task<ProblemHttpResult?> CheckAsync(
-        HttpContext context, TriggerRegistration trigger, HttpEndpoint hook, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+        HttpContext context, TriggerRegistration trigger, HttpEndpoint hook, byte[]? body, CancellationToken cancellationToken)
     {
         if (hook.Authentication == HookAuthentication.ApiKey) return await CheckApiKeyAsync(context);
         var header = hook.SecretHeader!;
@@ -60,7 +60,8 @@ public sealed class HookAuthenticator(CredentialVault vault, IAuthorizationServi
         {
             return await RejectAsync(trigger, $"The {header} header must be sha256= followed by 64 hexadecimal digits.", cancellationToken);
         }
-        var expected = HMACSHA256.HashData(secretBytes, body.Span);
+        ArgumentNullException.ThrowIfNull(body);
+        var expected = HMACSHA256.HashData(secretBytes, body);
         return CryptographicOperations.FixedTimeEquals(signature, expected)
             ? null
             : await RejectAsync(trigger, $"The signature in the {header} header does not match the body.", cancellationToken);
