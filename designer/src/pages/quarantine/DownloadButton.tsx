@@ -4,7 +4,7 @@ import { downloadDocument } from '../../api/triggers'
 
 interface Props {
   documentId: string
-  /** What the file is, for screen readers ("the raw input of …"). */
+  /** What the file is the raw input of, for screen readers (the item's summary). */
   label: string
 }
 
@@ -39,7 +39,7 @@ export default function DownloadButton({ documentId, label }: Props) {
 
   return (
     <>
-      <button type="button" className="button secondary small" onClick={download} disabled={busy} aria-label={`Download ${label}`}>
+      <button type="button" className="button secondary small" onClick={download} disabled={busy} aria-label={`Download raw input: ${label}`}>
         {busy ? 'Downloading…' : 'Download raw input'}
       </button>
       {error && (

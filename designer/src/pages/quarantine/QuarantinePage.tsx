@@ -146,7 +146,7 @@ export default function QuarantinePage() {
                   </td>
                   <td>
                     <div className="row-actions">
-                      {q.documentId && <DownloadButton documentId={q.documentId} label={`the raw input of “${q.summary}”`} />}
+                      {q.documentId && <DownloadButton documentId={q.documentId} label={`“${q.summary}”`} />}
                       {q.status === 'quarantined' && (
                         <>
                           <button

@@ -55,7 +55,7 @@ export default function RunNowButton({ triggerId, name, paused }: Props) {
         className="button primary small"
         onClick={run}
         disabled={busy || !!reason}
-        aria-label={`Run ${name} now`}
+        aria-label={`Run now: ${name}`}
         aria-describedby={reason ? reasonId : undefined}
       >
         {busy ? 'Starting…' : 'Run now'}
