@@ -9,6 +9,7 @@ using Automation.Server.Auth;
 using Automation.Server.Errors;
 using Automation.Server.Logging;
 using Automation.Server.Samples;
+using Automation.Server.Triggers.Schedules;
 using Automation.Server.Validation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
@@ -52,6 +53,7 @@ public static class ServerComposition
         services.AddWorkflowEngine(activityAssemblies: typeof(ServerComposition).Assembly);
         services.Configure<Engine.Triggers.TriggerOptions>(section.GetSection("Triggers"));
         services.AddSingleton<Definitions.WorkflowPublisher>();
+        services.AddScheduleTriggers(options);
 
         services.AddMemoryCache();
         services.AddSingleton<ApiKeyLookup>();
@@ -105,6 +107,7 @@ public static class ServerComposition
         app.MapCredentialsApi();
         app.MapStatisticsApi();
         app.MapTriggersApi();
+        app.MapSchedulesApi();
         app.MapQuarantineApi();
         app.MapDocumentsApi();
         app.MapDesignerFallback();
