@@ -220,10 +220,11 @@ public sealed partial class WorkflowValidator(ActivityRegistry registry)
             .GroupBy(c => c.Source).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         if (starts.Count > 0)
         {
-            foreach (var inbound in definition.Connections.Where(c => c.Target == starts[0]))
-                errors.Add(new("start-has-inbound", $"Nothing may lead back into the Start activity (from '{inbound.Source}').", starts[0], "connections"));
-            var reached = new HashSet<string>(StringComparer.Ordinal) { starts[0] };
-            var queue = new Queue<string>([starts[0]]);
+            foreach (var inbound in definition.Connections.Where(c => starts.Contains(c.Target)))
+                errors.Add(new("start-has-inbound", $"Nothing may lead back into where the workflow begins (from '{inbound.Source}').", inbound.Target, "connections"));
+            // Extra entries are already reported as such; what they lead to is not also "unreachable".
+            var reached = new HashSet<string>(starts, StringComparer.Ordinal);
+            var queue = new Queue<string>(starts);
             while (queue.Count > 0)
                 foreach (var c in edges.GetValueOrDefault(queue.Dequeue()) ?? [])
                     if (reached.Add(c.Target)) queue.Enqueue(c.Target);

@@ -11,6 +11,7 @@ using Automation.Server.Logging;
 using Automation.Server.Samples;
 using Automation.Server.Triggers.Files;
 using Automation.Server.Triggers.Hooks;
+using Automation.Server.Triggers.Schedules;
 using Automation.Server.Validation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
@@ -54,6 +55,7 @@ public static class ServerComposition
         services.AddWorkflowEngine(activityAssemblies: typeof(ServerComposition).Assembly);
         services.Configure<Engine.Triggers.TriggerOptions>(section.GetSection("Triggers"));
         services.AddSingleton<Definitions.WorkflowPublisher>();
+        services.AddScheduleTriggers(options);
         services.AddHookTriggers();
         services.AddFileDropTriggers();
 
@@ -109,6 +111,7 @@ public static class ServerComposition
         app.MapCredentialsApi();
         app.MapStatisticsApi();
         app.MapTriggersApi();
+        app.MapSchedulesApi();
         app.MapQuarantineApi();
         app.MapDocumentsApi();
         app.MapHooksApi();
