@@ -55,6 +55,10 @@ public static class HotQueries
             var (sql, parameters) = SqlTaskStore.ListSql(query, cursor, 50);
             yield return new Query($"task list {(query.Status is null ? "by instance" : "by status")}", sql, parameters);
         }
+
+        // The inbox of a key that is neither admin nor operator: open tasks it may see.
+        var inbox = SqlTaskStore.ListSql(new TaskQuery { Status = HumanTaskStatus.Open, User = "u-1", Roles = ["bot", "processOwner"] }, cursor, 50);
+        yield return new Query("task list by status visible to a user", inbox.Sql, inbox.Parameters);
     }
 
     private static string Describe(InstanceQuery q) =>

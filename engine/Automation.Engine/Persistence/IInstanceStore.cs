@@ -107,9 +107,16 @@ public sealed record InstanceQuery
 public sealed record TaskQuery
 {
     public HumanTaskStatus? Status { get; init; }
-    /// <summary>Tasks assigned to this user, or unassigned tasks for one of <see cref="Roles"/>.</summary>
+    /// <summary>
+    /// With <see cref="User"/> or <see cref="Roles"/> set, only the tasks that user with those roles may see
+    /// (<see cref="TaskVisibility.IsVisible"/>); with neither, every task.
+    /// </summary>
     public string? User { get; init; }
+    /// <summary>The roles of <see cref="User"/>; see <see cref="User"/>.</summary>
     public IReadOnlyList<string>? Roles { get; init; }
+
+    /// <summary>True when the query asks for one user's view (<see cref="User"/> or <see cref="Roles"/> set).</summary>
+    public bool FiltersByVisibility => User is not null || Roles is not null;
     public string? InstanceId { get; init; }
     public int PageSize { get; init; } = 50;
     public string? Cursor { get; init; }
