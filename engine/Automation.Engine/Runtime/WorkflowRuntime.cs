@@ -52,6 +52,7 @@ public sealed class WorkflowRuntime : IWorkflowRuntime
     internal DurableTimers Timers { get; }
     internal BackgroundRunner Background { get; }
     internal ILogger ActivityLogger { get; }
+    internal ILogger Logger => _logger;
 
     /// <inheritdoc />
     public async Task<WorkflowInstance> StartAsync(StartRequest request, CancellationToken cancellationToken = default)
