@@ -20,6 +20,7 @@ public static class HotQueries
     {
         yield return Template("instance by id", SqlInstanceStore.GetInstance, "i-1");
         yield return Template("bookmark by id", SqlInstanceStore.GetBookmark, "b-1");
+        yield return Template("resume target (bookmark, instance, version) by bookmark id", SqlInstanceStore.GetResumeTarget, "b-1");
         // A few bookmarks share a name and correlation id: sorting them is cheap.
         yield return Template("bookmarks by kind, name and correlation", SqlInstanceStore.FindBookmarks[3], "Signal", "go", "case-1") with { MaySort = true };
         yield return Template("bookmarks by kind and name", SqlInstanceStore.FindBookmarks[2], "Signal", "go") with { MaySort = true };

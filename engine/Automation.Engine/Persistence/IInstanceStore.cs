@@ -40,6 +40,12 @@ public interface IInstanceStore
     /// <summary>A bookmark by id, or null when it does not exist (or was resumed).</summary>
     Task<Bookmark?> GetBookmarkAsync(string bookmarkId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A bookmark, its instance and the definition version the instance runs, read at once (one query on the SQL
+    /// stores): the resume path's reads in one round trip. Null when the bookmark does not exist (or was resumed).
+    /// </summary>
+    Task<ResumeTarget?> GetResumeTargetAsync(string bookmarkId, CancellationToken cancellationToken = default);
+
     /// <summary>Timer-like bookmarks (any with a due time) due at or before <paramref name="dueBy"/>, earliest first.</summary>
     Task<IReadOnlyList<Bookmark>> FindDueBookmarksAsync(DateTimeOffset dueBy, int limit, CancellationToken cancellationToken = default);
 
