@@ -8,7 +8,9 @@ public interface IInstanceStore
     /// <summary>
     /// Writes the instance and everything in the commit in one transaction. The write succeeds only if the stored
     /// instance's version equals <see cref="InstanceCommit.ExpectedVersion"/> (0 for a new instance); the instance's
-    /// <see cref="WorkflowInstance.Version"/> is then set to ExpectedVersion + 1.
+    /// <see cref="WorkflowInstance.Version"/> is then set to ExpectedVersion + 1. What an instance is (definition and
+    /// version, correlation id, parent, input, creation time) is fixed when it is created: later commits must not change
+    /// it, and the SQL stores write only what changes (status, times, fault, output, state, lease).
     /// </summary>
     /// <exception cref="ConcurrencyException">Another writer changed the instance first.</exception>
     Task CommitAsync(InstanceCommit commit, CancellationToken cancellationToken = default);
