@@ -13,7 +13,7 @@ namespace Automation.Server.Api;
 /// <summary>Human tasks: list, claim, release and complete.</summary>
 /// <remarks>
 /// Anyone with a role may use these endpoints. Admins and operators see every task; other callers see only the tasks
-/// <see cref="TaskVisibility"/> allows them (a task they may not see reads as not found). A given task may be worked
+/// <see cref="TaskVisibility"/> allows them (a task they may not see reads as not found, to every endpoint). A given task may be worked
 /// by its assignee, or (when it has none) by holders of its role, and always by an admin.
 /// </remarks>
 public static class TasksApi
@@ -62,7 +62,7 @@ public static class TasksApi
     private static async Task<Results<Ok<HumanTask>, ProblemHttpResult>> Claim(string taskId, ClaimsPrincipal user, ITaskStore tasks, CancellationToken ct)
     {
         var task = await tasks.GetAsync(taskId, ct);
-        if (task is null) return NotFound(taskId);
+        if (task is null || !CanSee(user, task)) return NotFound(taskId);
         if (CannotWork(user, task) is { } forbidden) return forbidden;
         if (!await tasks.TryClaimAsync(taskId, user.UserName(), ct))
             return Problems.Conflict(task.Status == HumanTaskStatus.Claimed
@@ -75,7 +75,7 @@ public static class TasksApi
         string taskId, ReleaseTaskRequest? body, ClaimsPrincipal user, ITaskStore tasks, CancellationToken ct)
     {
         var task = await tasks.GetAsync(taskId, ct);
-        if (task is null) return NotFound(taskId);
+        if (task is null || !CanSee(user, task)) return NotFound(taskId);
         if (CannotWork(user, task) is { } forbidden) return forbidden;
         if (task.ClaimedBy is { } holder && holder != user.UserName() && !user.IsInRole(Roles.Admin))
             return Problems.Forbidden($"Task '{taskId}' is claimed by {holder}; only they or an admin may release it.");
@@ -89,7 +89,7 @@ public static class TasksApi
         IHostApplicationLifetime lifetime, CancellationToken ct)
     {
         var task = await tasks.GetAsync(taskId, ct);
-        if (task is null) return NotFound(taskId);
+        if (task is null || !CanSee(user, task)) return NotFound(taskId);
         if (CannotWork(user, task) is { } forbidden) return forbidden;
         var errors = await forms.ValidateAsync(task.FormSchema, body?.Data);
         if (errors.Count > 0) return Problems.Invalid($"The form data for task '{taskId}' is invalid", errors);

@@ -155,8 +155,14 @@ public sealed class TasksApiTests
         var (_, task) = await StartApprovalAsync();
         var taskId = task["id"]!.GetValue<string>();
 
-        await Http.ReadProblemAsync(await _bot.PostAsync($"/api/tasks/{taskId}/claim", null), 403);
-        await Http.ReadProblemAsync(await _bot.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { outcome = "Approve", data = new { comment = "x" } }), 403);
+        // The bot may not see the operators' task, so to it the task does not exist.
+        await Http.ReadProblemAsync(await _bot.PostAsync($"/api/tasks/{taskId}/claim", null), 404);
+        await Http.ReadProblemAsync(await _bot.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { outcome = "Approve", data = new { comment = "x" } }), 404);
+        await Http.ReadProblemAsync(await _bot.PostAsJsonAsync($"/api/tasks/{taskId}/release", new { }), 404);
+        // An operator sees every task but works only those for the operator role (or anyone): a bot-role task is 403.
+        var botTask = await StartTaskAsync(role: "bot", assignee: null);
+        var forbidden = await Http.ReadProblemAsync(await _operator.PostAsync($"/api/tasks/{botTask}/claim", null), 403);
+        Assert.That(forbidden["detail"]!.GetValue<string>(), Does.Contain("bot role"));
 
         var claimed = await Http.ReadAsync(await _operator.PostAsync($"/api/tasks/{taskId}/claim", null), 200);
         Assert.That(claimed["status"]!.GetValue<string>(), Is.EqualTo("claimed"));
