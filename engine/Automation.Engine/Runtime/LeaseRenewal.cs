@@ -35,8 +35,9 @@ internal sealed class LeaseRenewal : IAsyncDisposable
         _duration = options.LeaseDuration;
         _clock = clock;
         _logger = logger;
-        // A third of the lease: two renewals can fail (a busy or briefly unreachable database) before it runs out.
-        var period = options.LeaseDuration / 3;
+        // A third of the lease: two renewals can fail (a busy or briefly unreachable database) before it runs out. At
+        // least 10 ms, so that a lease configured at zero (or less) cannot make a timer that spins or throws.
+        var period = TimeSpan.FromTicks(Math.Max(options.LeaseDuration.Ticks / 3, TimeSpan.TicksPerMillisecond * 10));
         _timer = clock.CreateTimer(_ => Tick(), null, period, period);
     }
 
