@@ -108,7 +108,8 @@ public abstract partial class StoreContractTests
 
         Assert.That(a.Select(x => x.InstanceId), Is.EqualTo(ids[..2]), "node-a takes the two earliest");
         Assert.That(b.Select(x => x.InstanceId), Is.EqualTo(ids[2..]), "node-b the rest, none of node-a's");
-        Assert.That(await store.ClaimDueBookmarksAsync("node-b", now.AddSeconds(30), now.AddSeconds(30), leaseEnds, 10), Has.Count.EqualTo(1), "node-b still holds its own");
+        Assert.That(await store.ClaimDueBookmarksAsync("node-b", now.AddSeconds(30), now.AddSeconds(30), leaseEnds, 10), Is.Empty,
+            "a node does not claim again what it holds (it is resuming it)");
         Assert.That((await store.ClaimDueBookmarksAsync("node-c", now.AddSeconds(30), now.AddSeconds(30), leaseEnds, 10)), Is.Empty, "all held");
         Assert.That((await store.ClaimDueBookmarksAsync("node-b", leaseEnds, leaseEnds, leaseEnds.AddMinutes(1), 10)).Select(x => x.InstanceId),
             Is.EquivalentTo(ids), "node-a's claim ended (it died): node-b takes its timers too");
@@ -116,7 +117,7 @@ public abstract partial class StoreContractTests
     }
 
     [Test]
-    public async Task A_due_timer_of_an_instance_another_node_is_running_is_left_to_it_unless_its_leases_are_known_dead()
+    public async Task A_due_timer_of_an_instance_a_node_is_running_waits_for_its_lease_unless_that_lease_is_known_dead()
     {
         await using var fresh = await OpenFreshAsync();
         var store = fresh.Instances;
@@ -127,11 +128,14 @@ public abstract partial class StoreContractTests
             AddedBookmarks = [Bookmark($"t-{id}", id, BookmarkKinds.Retry, null, null, dueAt: T0.AddMinutes(1))],
         });
         var now = T0.AddMinutes(2);
+        var dead = DateTimeOffset.MaxValue.AddDays(-1);
 
-        Assert.That(await store.ClaimDueBookmarksAsync("node-b", now, now, now.AddMinutes(1), 10), Is.Empty);
-        Assert.That(await store.ClaimDueBookmarksAsync("node-a", now, now, now.AddMinutes(1), 10), Has.Count.EqualTo(1), "its runner may resume it");
-        Assert.That(await store.ClaimDueBookmarksAsync("node-b", now, DateTimeOffset.MaxValue.AddDays(-1), now.AddMinutes(1), 10), Has.Count.EqualTo(1),
+        Assert.That(await store.ClaimDueBookmarksAsync("node-b", now, now, now.AddMinutes(1), 10), Is.Empty, "another node's live lease");
+        Assert.That(await store.ClaimDueBookmarksAsync("node-a", now, dead, now.AddMinutes(1), 10), Is.Empty, "its own run is still going");
+        Assert.That(await store.ClaimDueBookmarksAsync("node-b", now, dead, now.AddMinutes(1), 10), Has.Count.EqualTo(1),
             "a single node restarting takes over its previous life's leases");
+        Assert.That(await store.ClaimDueBookmarksAsync("node-c", T0.AddMinutes(3), T0.AddMinutes(3), T0.AddMinutes(4), 10), Has.Count.EqualTo(1),
+            "and once that claim ends, any node may");
     }
 
     [Test]

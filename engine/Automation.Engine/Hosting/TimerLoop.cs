@@ -10,8 +10,9 @@ namespace Automation.Engine.Hosting;
 /// <summary>
 /// Resumes bookmarks whose due time has come (Delay, retry backoff). Sleeps until the earliest due time, or the poll
 /// interval, or until a commit wakes it for an earlier timer. A timer fires after a restart because it is a stored bookmark.
-/// Nodes sharing a store split the due timers: each claims a small batch (the instances' leases) before resuming it,
-/// so two nodes do not run the same resume, and a batch left by a node that died is claimed again when its lease ends.
+/// Nodes sharing a store split the due timers: each claims a small batch (the instances' leases) before resuming it, so
+/// two nodes do not run the same resume; a batch left by a node that died, or a resume that failed, is claimed again
+/// when its lease ends (<see cref="RuntimeOptions.LeaseDuration"/>).
 /// </summary>
 public sealed class TimerLoop(
     IInstanceStore instances, IWorkflowRuntime runtime, DurableTimers timers, TimeProvider clock,
@@ -21,19 +22,9 @@ public sealed class TimerLoop(
     private const int Parallelism = 8;
 
     /// <summary>
-    /// Instances claimed at a time: small, so that a burst of due timers is shared out between nodes batch by batch
-    /// and a claim never outlives the lease while its batch waits for a free slot.
+    /// Instances claimed at a time: small, so that a burst of due timers is shared out between nodes batch by batch.
     /// </summary>
     private const int ClaimBatch = Parallelism * 2;
-
-    /// <summary>The longest a timer whose resume keeps failing waits between attempts.</summary>
-    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(5);
-
-    /// <summary>
-    /// Timers whose resume failed, and when to try again. Without it the earliest due timers, failing each time, would
-    /// fill every claimed batch and starve the rest.
-    /// </summary>
-    private readonly Dictionary<string, (DateTimeOffset RetryAt, int Failures)> _failing = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -44,31 +35,10 @@ public sealed class TimerLoop(
             try
             {
                 var now = clock.GetUtcNow();
-                // A single node holds every lease there is; one held by another owner was this node's previous life.
-                var leasesEndedBy = options.Value.SingleNode ? DateTimeOffset.MaxValue.AddDays(-1) : now;
-                var waiting = _failing.Count(f => f.Value.RetryAt > now);
-                var claimed = await instances.ClaimDueBookmarksAsync(options.Value.NodeId, now, leasesEndedBy, now + options.Value.LeaseDuration,
-                    ClaimBatch + waiting, stoppingToken).ConfigureAwait(false);
-                ForgetGone(claimed, now);
-                var due = claimed.Where(b => !_failing.TryGetValue(b.Id, out var f) || f.RetryAt <= now).ToList();
-                var failed = 0;
-                if (due.Count > 0)
-                {
-                    var results = new bool[due.Count];
-                    await Parallel.ForEachAsync(Enumerable.Range(0, due.Count), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = stoppingToken },
-                        async (i, ct) => results[i] = await ResumeAsync(due[i], ct).ConfigureAwait(false)).ConfigureAwait(false);
-                    for (var i = 0; i < due.Count; i++)
-                    {
-                        if (results[i]) { _failing.Remove(due[i].Id); continue; }
-                        failed++;
-                        var failures = _failing.TryGetValue(due[i].Id, out var f) ? f.Failures + 1 : 1;
-                        var delay = TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, poll.Ticks * (1L << Math.Min(failures, 20))));
-                        _failing[due[i].Id] = (clock.GetUtcNow() + delay, failures);
-                    }
-                    // A full batch all resumed: more may be due now. (A smaller one means every due timer that no other node holds was taken.)
-                    if (failed == 0 && due.Count >= ClaimBatch) continue;
-                }
-                // Timers due by now are claimed (by this node or another) or waiting to be retried, so neither makes this loop spin.
+                await Parallel.ForEachAsync(ClaimDueAsync(stoppingToken), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = stoppingToken },
+                    async (bookmark, ct) => await ResumeAsync(bookmark, ct).ConfigureAwait(false)).ConfigureAwait(false);
+                // Every timer due by now is resumed, held by another node, or waiting for its failed claim to end:
+                // none of them makes this loop spin.
                 var next = await instances.GetNextDueAsync(now, stoppingToken).ConfigureAwait(false);
                 var until = now + poll;
                 if (next is { } n && n < until) until = n;
@@ -86,27 +56,43 @@ public sealed class TimerLoop(
         }
     }
 
-    /// <summary>Drops failing timers that are no longer due here (resumed elsewhere, cancelled) once their retry time has passed.</summary>
-    private void ForgetGone(IReadOnlyList<Model.Bookmark> claimed, DateTimeOffset now)
+    /// <summary>
+    /// Claims due timers batch by batch until none is left to claim. The next batch is claimed while this one is being
+    /// handed out, so the resumes never stand waiting for a claim's round trips (that halved one node's rate).
+    /// </summary>
+    private async IAsyncEnumerable<Model.Bookmark> ClaimDueAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (_failing.Count == 0) return;
-        var present = claimed.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var id in _failing.Where(f => f.Value.RetryAt <= now && !present.Contains(f.Key)).Select(f => f.Key).ToList()) _failing.Remove(id);
+        var pending = ClaimAsync(cancellationToken);
+        while (true)
+        {
+            var claimed = await pending.ConfigureAwait(false);
+            // Safe to claim ahead: the batch being handed out is leased to this node, so the next claim skips it.
+            var more = claimed.Count >= ClaimBatch;
+            if (more) pending = ClaimAsync(cancellationToken);
+            foreach (var bookmark in claimed) yield return bookmark;
+            if (!more) yield break;
+        }
     }
 
-    /// <summary>Resumes one timer; false (and logged) when it failed and should be tried again later.</summary>
-    private async Task<bool> ResumeAsync(Model.Bookmark bookmark, CancellationToken cancellationToken)
+    private Task<IReadOnlyList<Model.Bookmark>> ClaimAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        // A single node holds every lease there is; one held by another owner was this node's previous life.
+        var othersEndedBy = options.Value.SingleNode ? DateTimeOffset.MaxValue.AddDays(-1) : now;
+        return instances.ClaimDueBookmarksAsync(options.Value.NodeId, now, othersEndedBy, now + options.Value.LeaseDuration, ClaimBatch, cancellationToken);
+    }
+
+    private async Task ResumeAsync(Model.Bookmark bookmark, CancellationToken cancellationToken)
     {
         try
         {
             // Null when the bookmark is already gone: resumed by another node, or the instance was cancelled meanwhile.
             await runtime.ResumeBookmarkAsync(bookmark.Id, null, cancellationToken).ConfigureAwait(false);
-            return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // The claim stays until its lease ends, so the timer is tried again then (here or on another node), not in a loop.
             logger.LogError(ex, "Could not resume timer {BookmarkId} of instance {InstanceId}", bookmark.Id, bookmark.InstanceId);
-            return false;
         }
     }
 }

@@ -37,15 +37,15 @@ internal sealed class SqlInstanceStore(SqlDatabase database) : IInstanceStore
         UPDATE instances SET lease_owner = @Owner, lease_until = @Until
         WHERE id IN (
             SELECT b.instance_id FROM bookmarks b JOIN instances i ON i.id = b.instance_id
-            WHERE b.due_at IS NOT NULL AND b.due_at <= @DueBy
-              AND (i.lease_owner IS NULL OR i.lease_owner = @Owner OR i.lease_until <= @LeasesEndedBy)
+            WHERE b.due_at IS NOT NULL AND b.due_at <= @Now
+              AND (i.lease_owner IS NULL OR i.lease_until <= @Now OR (i.lease_owner <> @Owner AND i.lease_until <= @OthersEndedBy))
             ORDER BY b.due_at, b.id LIMIT @Limit{0})
         RETURNING id
         """;
 
     /// <summary>The due bookmarks of the instances just claimed; {0} is the dialect's <see cref="SqlDialect.InList"/> of <c>Ids</c>.</summary>
     internal const string DueOfInstancesSql =
-        $"SELECT {BookmarkRow.Columns} FROM bookmarks WHERE instance_id {{0}} AND due_at IS NOT NULL AND due_at <= @DueBy ORDER BY due_at, id";
+        $"SELECT {BookmarkRow.Columns} FROM bookmarks WHERE instance_id {{0}} AND due_at IS NOT NULL AND due_at <= @Now ORDER BY due_at, id";
 
     internal const string NextDueSql = "SELECT MIN(due_at) FROM bookmarks WHERE due_at IS NOT NULL AND due_at > @After";
 
@@ -196,7 +196,7 @@ internal sealed class SqlInstanceStore(SqlDatabase database) : IInstanceStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<Bookmark>> ClaimDueBookmarksAsync(string owner, DateTimeOffset dueBy, DateTimeOffset leasesEndedBy, DateTimeOffset until, int limit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Bookmark>> ClaimDueBookmarksAsync(string owner, DateTimeOffset now, DateTimeOffset othersLeasesEndedBy, DateTimeOffset until, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(owner);
         if (limit <= 0)
@@ -206,11 +206,11 @@ internal sealed class SqlInstanceStore(SqlDatabase database) : IInstanceStore
 
         var claimSql = string.Format(System.Globalization.CultureInfo.InvariantCulture, ClaimDueSql, database.Dialect.SkipLockedInstances);
         var dueSql = string.Format(System.Globalization.CultureInfo.InvariantCulture, DueOfInstancesSql, database.Dialect.InList("Ids"));
-        var dueMs = StoreTime.ToUnixMs(dueBy);
+        var nowMs = StoreTime.ToUnixMs(now);
         var rows = await database.WriteAsync(async (connection, transaction) =>
         {
             var claimed = (await connection.QueryAsync<string>(new CommandDefinition(claimSql,
-                new { Owner = owner, Until = StoreTime.ToUnixMs(until), DueBy = dueMs, LeasesEndedBy = StoreTime.ToUnixMs(leasesEndedBy), Limit = (long)limit }, transaction,
+                new { Owner = owner, Until = StoreTime.ToUnixMs(until), Now = nowMs, OthersEndedBy = StoreTime.ToUnixMs(othersLeasesEndedBy), Limit = (long)limit }, transaction,
                 cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
             if (claimed.Count == 0)
             {
@@ -218,7 +218,7 @@ internal sealed class SqlInstanceStore(SqlDatabase database) : IInstanceStore
             }
 
             return (await connection.QueryAsync<BookmarkRow>(new CommandDefinition(dueSql,
-                new { Ids = claimed, DueBy = dueMs }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
+                new { Ids = claimed, Now = nowMs }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
         }, cancellationToken).ConfigureAwait(false);
         return rows.Select(r => r.ToModel()).ToList();
     }

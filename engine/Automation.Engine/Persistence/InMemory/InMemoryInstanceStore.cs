@@ -258,11 +258,11 @@ public sealed class InMemoryInstanceStore(InMemoryStore store) : IInstanceStore
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<Bookmark>> ClaimDueBookmarksAsync(string owner, DateTimeOffset dueBy, DateTimeOffset leasesEndedBy, DateTimeOffset until, int limit, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<Bookmark>> ClaimDueBookmarksAsync(string owner, DateTimeOffset now, DateTimeOffset othersLeasesEndedBy, DateTimeOffset until, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(owner);
-        var dueMs = StoreTime.ToUnixMs(dueBy);
-        var endedMs = StoreTime.ToUnixMs(leasesEndedBy);
+        var dueMs = StoreTime.ToUnixMs(now);
+        var othersEndedMs = StoreTime.ToUnixMs(othersLeasesEndedBy);
         var untilMs = StoreTime.ToUnixMs(until);
         var claimed = new HashSet<string>(StringComparer.Ordinal);
         var found = new List<Bookmark>();
@@ -279,7 +279,7 @@ public sealed class InMemoryInstanceStore(InMemoryStore store) : IInstanceStore
                 if (!claimed.Contains(b.InstanceId))
                 {
                     if (!store.Instances.TryGetValue(b.InstanceId, out var r)
-                        || (r.LeaseOwner is not null && r.LeaseOwner != owner && r.LeaseUntilMs > endedMs))
+                        || !(r.LeaseOwner is null || r.LeaseUntilMs <= dueMs || (r.LeaseOwner != owner && r.LeaseUntilMs <= othersEndedMs)))
                     {
                         continue;
                     }
