@@ -3,7 +3,7 @@ using System.Text;
 using Automation.Bench;
 
 // Usage: dotnet run -c Release --project bench/Automation.Bench -- [scenario] [store] [options]
-//   scenario: all (default) | linear | foreach | bookmark | throughput (a+b+c) | scale
+//   scenario: all (default) | linear | foreach | bookmark | throughput (a+b+c) | scale | timers
 //   store:    all (default) | memory | sqlite | postgres
 //   options:  --duration S  --warmup S  --callers N  --scale-instances N  --scale-versions N  --out FILE  --no-extras
 var positional = new List<string>();
@@ -24,7 +24,7 @@ for (var i = 0; i < args.Length; i++)
         case "--no-extras": extras = false; break;
         case "--journal-off": journalOff = true; break;
         case "-h" or "--help":
-            Console.WriteLine("dotnet run -c Release --project bench/Automation.Bench -- [all|linear|foreach|bookmark|throughput|scale] [all|memory|sqlite|postgres] [--duration S] [--warmup S] [--callers N] [--scale-instances N] [--scale-versions N] [--out FILE] [--no-extras]");
+            Console.WriteLine("dotnet run -c Release --project bench/Automation.Bench -- [all|linear|foreach|bookmark|throughput|scale|timers] [all|memory|sqlite|postgres] [--duration S] [--warmup S] [--callers N] [--scale-instances N] [--scale-versions N] [--out FILE] [--no-extras]");
             return 0;
         default: positional.Add(args[i]); break;
     }
@@ -59,10 +59,11 @@ string[] throughput = scenario switch
 {
     "all" or "throughput" => [Scenarios.Linear, Scenarios.ForEach, Scenarios.Bookmark],
     Scenarios.Linear or Scenarios.ForEach or Scenarios.Bookmark => [scenario],
-    "scale" => [],
+    "scale" or "timers" => [],
     _ => throw new ArgumentException($"Unknown scenario '{scenario}'."),
 };
 var runScale = scenario is "all" or "scale";
+var runTimers = scenario is "all" or "timers";
 
 var started = DateTimeOffset.Now;
 var header = new StringBuilder();
@@ -116,6 +117,14 @@ if (runScale)
     foreach (var kind in storeArg == "all" ? stores.Where(k => k != StoreKind.Memory).ToArray() : stores) await ScaleBench.RunAsync(kind, settings, servers, table);
     table.Notes.Add("Ratio = large store / near-empty store; the limit applies to the p50 ratio (p99 shown for information).");
     table.Notes.Add("Near-empty store: the definition has 1 version and the store holds 120 instances (so every page listed is as full as on the large store).");
+}
+
+if (runTimers)
+{
+    var table = new Table("Durable timers (e): lateness and due timers resumed per second, one and two nodes",
+        "Store", "Nodes", "Case", "Timers", "p50 ms", "p99 ms", "Max ms", "Limit", "Ratio", "Resumed /s", "Peer", "Split", "Lost races", "Errors", "Load", "Note");
+    tables.Add(table);
+    await TimerBench.RunAsync(stores, servers, table);
 }
 
 var finished = DateTimeOffset.Now;

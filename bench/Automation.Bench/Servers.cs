@@ -22,14 +22,24 @@ internal sealed class Servers : IAsyncDisposable
     /// <summary>Registers the storage of <paramref name="kind"/> on a fresh database; returns its label and a cleanup.</summary>
     public async Task<(string Label, Func<ValueTask> Cleanup)> AddStorageAsync(StoreKind kind, IServiceCollection services)
     {
+        var (label, options, cleanup) = await CreateStoreAsync(kind).ConfigureAwait(false);
+        services.AddAutomationStorage(options);
+        return (label, cleanup);
+    }
+
+    /// <summary>
+    /// A fresh, empty database of <paramref name="kind"/>: its label, the storage options every node that shares it
+    /// registers, and a cleanup.
+    /// </summary>
+    public async Task<(string Label, StorageOptions Options, Func<ValueTask> Cleanup)> CreateStoreAsync(StoreKind kind)
+    {
         switch (kind)
         {
             case StoreKind.Sqlite:
             {
                 _files ??= new TempDirectory("automation-bench");
                 var file = _files.Combine($"bench-{Interlocked.Increment(ref _sqliteFiles)}.db");
-                services.AddAutomationStorage(new StorageOptions { Store = StorageOptions.Sqlite, ConnectionString = $"Data Source={file}" });
-                return ("sqlite", () =>
+                return ("sqlite", new StorageOptions { Store = StorageOptions.Sqlite, ConnectionString = $"Data Source={file}" }, () =>
                 {
                     foreach (var f in new[] { file, file + "-wal", file + "-shm" })
                         if (File.Exists(f)) File.Delete(f);
@@ -40,15 +50,15 @@ internal sealed class Servers : IAsyncDisposable
             {
                 var server = await PostgresServer.GetAsync().ConfigureAwait(false);
                 var connection = await server.CreateDatabaseAsync("bench").ConfigureAwait(false);
-                services.AddAutomationStorage(new StorageOptions { Store = StorageOptions.Postgres, ConnectionString = connection });
-                return ("postgres (fsync off)", async () => await server.DropDatabaseAsync(connection).ConfigureAwait(false));
+                return ("postgres (fsync off)", new StorageOptions { Store = StorageOptions.Postgres, ConnectionString = connection },
+                    async () => await server.DropDatabaseAsync(connection).ConfigureAwait(false));
             }
             case StoreKind.PostgresDurable:
             {
                 _durable ??= await DurablePostgres.StartAsync().ConfigureAwait(false);
                 var connection = await _durable.CreateDatabaseAsync().ConfigureAwait(false);
-                services.AddAutomationStorage(new StorageOptions { Store = StorageOptions.Postgres, ConnectionString = connection });
-                return ("postgres (production: fsync on, sync commit on)", () => ValueTask.CompletedTask);
+                return ("postgres (production: fsync on, sync commit on)", new StorageOptions { Store = StorageOptions.Postgres, ConnectionString = connection },
+                    () => ValueTask.CompletedTask);
             }
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind));

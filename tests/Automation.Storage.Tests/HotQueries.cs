@@ -29,7 +29,11 @@ public static class HotQueries
         yield return Template("definition version", SqlDefinitionStore.GetVersion, "d-1", 500L);
         yield return Fixed("child instances", SqlInstanceStore.ChildrenSql, new { Parent = "p-1" });
         yield return Fixed("recoverable instances", SqlInstanceStore.RecoverableSql, new { Now = 1L, Limit = 10L });
-        yield return Fixed("due bookmarks", SqlInstanceStore.DueSql, new { DueBy = 1L, Limit = 10L });
+        yield return Fixed("due timers to claim", string.Format(System.Globalization.CultureInfo.InvariantCulture, SqlInstanceStore.ClaimDueSql, ""),
+            new { Owner = "node-a", Until = 2L, Now = 1L, OthersEndedBy = 1L, Limit = 16L });
+        yield return Fixed("due bookmarks of claimed instances",
+            string.Format(System.Globalization.CultureInfo.InvariantCulture, SqlInstanceStore.DueOfInstancesSql, "IN ('i-1', 'i-2')"), new { Now = 1L });
+        yield return Fixed("next due time", SqlInstanceStore.NextDueSql, new { After = 1L });
         yield return Fixed("journal page", SqlInstanceStore.JournalSql, new { Id = "i-1", After = 10L, Limit = 100L });
 
         var cursor = new KeysetCursor(1_700_000_000_000, "i-9");

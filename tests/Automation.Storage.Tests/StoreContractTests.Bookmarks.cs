@@ -61,27 +61,117 @@ public abstract partial class StoreContractTests
     }
 
     [Test]
-    public async Task Due_bookmarks_come_earliest_first_up_to_the_due_time()
+    public async Task Due_bookmarks_are_claimed_earliest_first_up_to_the_due_time()
     {
         await using var fresh = await OpenFreshAsync();
         var store = fresh.Instances;
-        Assert.That(await store.GetNextDueAsync(), Is.Null);
+        Assert.That(await store.GetNextDueAsync(T0), Is.Null);
         var id = NewId("inst");
         var b3 = Bookmark("t3", id, BookmarkKinds.Timer, null, null, dueAt: T0.AddMinutes(3));
         var b1 = Bookmark("t1", id, BookmarkKinds.Retry, null, null, dueAt: T0.AddMinutes(1));
         var b2 = Bookmark("t2", id, BookmarkKinds.Timer, null, null, dueAt: T0.AddMinutes(2));
         var later = Bookmark("t9", id, BookmarkKinds.Timer, null, null, dueAt: T0.AddDays(1));
         var never = Bookmark("s1", id, BookmarkKinds.Signal, "go", null);
-        await store.CommitAsync(Create(Instance(id), bookmarks: [b3, b1, later, b2, never]));
+        await store.CommitAsync(Create(Instance(id, status: WorkflowStatus.Suspended), bookmarks: [b3, b1, later, b2, never]));
 
-        Assert.That((await store.FindDueBookmarksAsync(T0.AddMinutes(3), 10)).Select(b => b.Id), Is.EqualTo(new[] { "t1", "t2", "t3" }));
-        Assert.That((await store.FindDueBookmarksAsync(T0.AddMinutes(3), 2)).Select(b => b.Id), Is.EqualTo(new[] { "t1", "t2" }));
-        Assert.That(await store.FindDueBookmarksAsync(T0, 10), Is.Empty);
-        Assert.That(await store.GetNextDueAsync(), Is.EqualTo(T0.AddMinutes(1)));
+        Assert.That(await store.ClaimDueBookmarksAsync("node-a", T0, T0, T0.AddMinutes(10), 10), Is.Empty);
+        Assert.That((await store.ClaimDueBookmarksAsync("node-a", T0.AddMinutes(3), T0.AddMinutes(3), T0.AddMinutes(10), 10)).Select(b => b.Id),
+            Is.EqualTo(new[] { "t1", "t2", "t3" }));
+        Assert.That(await store.GetNextDueAsync(T0), Is.EqualTo(T0.AddMinutes(1)));
+        Assert.That(await store.GetNextDueAsync(T0.AddMinutes(3)), Is.EqualTo(T0.AddDays(1)), "only timers later than the time given");
 
         var instance = (await store.GetAsync(id))!;
         await store.CommitAsync(new InstanceCommit { Instance = instance, ExpectedVersion = 1, RemovedBookmarkIds = ["t1"] });
-        Assert.That(await store.GetNextDueAsync(), Is.EqualTo(T0.AddMinutes(2)));
+        Assert.That(await store.GetNextDueAsync(T0), Is.EqualTo(T0.AddMinutes(2)));
+    }
+
+    [Test]
+    public async Task Nodes_split_due_timers_and_a_dead_nodes_claim_is_taken_over_when_its_lease_ends()
+    {
+        await using var fresh = await OpenFreshAsync();
+        var store = fresh.Instances;
+        var ids = new string[3];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = NewId($"inst{i}");
+            await store.CommitAsync(Create(Instance(ids[i], status: WorkflowStatus.Suspended),
+                bookmarks: [Bookmark($"t{i}-{ids[i]}", ids[i], BookmarkKinds.Timer, null, null, dueAt: T0.AddMinutes(i + 1))]));
+        }
+        var notDue = NewId("later");
+        await store.CommitAsync(Create(Instance(notDue, status: WorkflowStatus.Suspended),
+            bookmarks: [Bookmark($"t-{notDue}", notDue, BookmarkKinds.Timer, null, null, dueAt: T0.AddDays(1))]));
+        var now = T0.AddMinutes(5);
+        var leaseEnds = now.AddMinutes(1);
+
+        var a = await store.ClaimDueBookmarksAsync("node-a", now, now, leaseEnds, 2);
+        var b = await store.ClaimDueBookmarksAsync("node-b", now, now, leaseEnds, 10);
+
+        Assert.That(a.Select(x => x.InstanceId), Is.EqualTo(ids[..2]), "node-a takes the two earliest");
+        Assert.That(b.Select(x => x.InstanceId), Is.EqualTo(ids[2..]), "node-b the rest, none of node-a's");
+        Assert.That(await store.ClaimDueBookmarksAsync("node-b", now.AddSeconds(30), now.AddSeconds(30), leaseEnds, 10), Is.Empty,
+            "a node does not claim again what it holds (it is resuming it)");
+        Assert.That((await store.ClaimDueBookmarksAsync("node-c", now.AddSeconds(30), now.AddSeconds(30), leaseEnds, 10)), Is.Empty, "all held");
+        Assert.That((await store.ClaimDueBookmarksAsync("node-b", leaseEnds, leaseEnds, leaseEnds.AddMinutes(1), 10)).Select(x => x.InstanceId),
+            Is.EquivalentTo(ids), "node-a's claim ended (it died): node-b takes its timers too");
+        Assert.That(await store.TryAcquireLeaseAsync(notDue, "node-c", T0, T0.AddMinutes(1)), Is.True, "an instance with no due timer is not claimed");
+    }
+
+    [Test]
+    public async Task A_due_timer_of_an_instance_a_node_is_running_waits_for_its_lease_unless_that_lease_is_known_dead()
+    {
+        await using var fresh = await OpenFreshAsync();
+        var store = fresh.Instances;
+        var id = NewId("inst");
+        await store.CommitAsync(new InstanceCommit
+        {
+            Instance = Instance(id), ExpectedVersion = 0, LeaseOwner = "node-a", LeaseUntil = T0.AddMinutes(10),
+            AddedBookmarks = [Bookmark($"t-{id}", id, BookmarkKinds.Retry, null, null, dueAt: T0.AddMinutes(1))],
+        });
+        var now = T0.AddMinutes(2);
+        var dead = DateTimeOffset.MaxValue.AddDays(-1);
+
+        Assert.That(await store.ClaimDueBookmarksAsync("node-b", now, now, now.AddMinutes(1), 10), Is.Empty, "another node's live lease");
+        Assert.That(await store.ClaimDueBookmarksAsync("node-a", now, dead, now.AddMinutes(1), 10), Is.Empty, "its own run is still going");
+        Assert.That(await store.ClaimDueBookmarksAsync("node-b", now, dead, now.AddMinutes(1), 10), Has.Count.EqualTo(1),
+            "a single node restarting takes over its previous life's leases");
+        Assert.That(await store.ClaimDueBookmarksAsync("node-c", T0.AddMinutes(3), T0.AddMinutes(3), T0.AddMinutes(4), 10), Has.Count.EqualTo(1),
+            "and once that claim ends, any node may");
+    }
+
+    [Test]
+    public async Task Concurrent_claims_of_two_nodes_never_return_the_same_instance()
+    {
+        await using var fresh = await OpenFreshAsync();
+        var store = fresh.Instances;
+        var ids = Enumerable.Range(0, 60).Select(i => NewId($"inst{i:00}")).ToArray();
+        foreach (var id in ids)
+            await store.CommitAsync(Create(Instance(id, status: WorkflowStatus.Suspended),
+                bookmarks: [Bookmark($"t-{id}", id, BookmarkKinds.Timer, null, null, dueAt: T0.AddMinutes(1))]));
+        var now = T0.AddMinutes(2);
+
+        async Task<List<string>> NodeAsync(string node)
+        {
+            var mine = new List<string>();
+            while (true)
+            {
+                // Empty only when nothing is left that the other node is not claiming in the same moment (and it then gets those).
+                var claimed = await store.ClaimDueBookmarksAsync(node, now, now, now.AddMinutes(1), 4);
+                if (claimed.Count == 0) return mine;
+                foreach (var bookmark in claimed)
+                {
+                    mine.Add(bookmark.InstanceId);
+                    // Resume it as the timer loop would: the commit takes the bookmark away.
+                    var instance = (await store.GetAsync(bookmark.InstanceId))!;
+                    instance.Status = WorkflowStatus.Finished;
+                    await store.CommitAsync(new InstanceCommit { Instance = instance, ExpectedVersion = instance.Version, RemovedBookmarkIds = [bookmark.Id] });
+                }
+            }
+        }
+
+        var results = await Task.WhenAll(Task.Run(() => NodeAsync("node-a")), Task.Run(() => NodeAsync("node-b")));
+
+        Assert.That(results[0].Intersect(results[1]), Is.Empty, "no instance claimed by both");
+        Assert.That(results[0].Concat(results[1]), Is.EquivalentTo(ids), "every due timer claimed once");
     }
 
     [Test]

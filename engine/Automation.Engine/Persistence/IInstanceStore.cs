@@ -48,11 +48,22 @@ public interface IInstanceStore
     /// </summary>
     Task<ResumeTarget?> GetResumeTargetAsync(string bookmarkId, CancellationToken cancellationToken = default);
 
-    /// <summary>Timer-like bookmarks (any with a due time) due at or before <paramref name="dueBy"/>, earliest first.</summary>
-    Task<IReadOnlyList<Bookmark>> FindDueBookmarksAsync(DateTimeOffset dueBy, int limit, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Claims due timers for <paramref name="owner"/>, so that nodes sharing the store split them instead of racing for
+    /// each: takes the lease (until <paramref name="until"/>) of up to <paramref name="limit"/> instances that have a
+    /// bookmark due at or before <paramref name="now"/> and whose lease is free, ended by <paramref name="now"/>, or held
+    /// by another owner and ended by <paramref name="othersLeasesEndedBy"/> (normally now; later to take over leases
+    /// known to be dead), earliest due first, skipping instances another node is claiming at the same moment. A lease
+    /// <paramref name="owner"/> still holds is not taken again: the instance is being resumed or run on that node.
+    /// Returns the claimed instances' due bookmarks, earliest first (the limit counts bookmarks, so an instance with
+    /// several due may return more). A claimed instance that is not resumed (its node died, or the resume failed) can
+    /// be claimed again once the lease ends; the resume's commit clears the lease or renews it.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="owner"/> is empty.</exception>
+    Task<IReadOnlyList<Bookmark>> ClaimDueBookmarksAsync(string owner, DateTimeOffset now, DateTimeOffset othersLeasesEndedBy, DateTimeOffset until, int limit, CancellationToken cancellationToken = default);
 
-    /// <summary>The earliest due time of any bookmark, or null.</summary>
-    Task<DateTimeOffset?> GetNextDueAsync(CancellationToken cancellationToken = default);
+    /// <summary>The earliest due time of any bookmark later than <paramref name="after"/>, or null.</summary>
+    Task<DateTimeOffset?> GetNextDueAsync(DateTimeOffset after, CancellationToken cancellationToken = default);
 
     /// <summary>The journal of an instance from <paramref name="afterSequence"/> on, oldest first.</summary>
     Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, long afterSequence = 0, int limit = 1000, CancellationToken cancellationToken = default);

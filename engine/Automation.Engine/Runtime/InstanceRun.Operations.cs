@@ -28,6 +28,8 @@ internal sealed partial class InstanceRun
         Journal(JournalEventKind.BookmarkResumed, node, bookmark.ScopeId, data: new JsonObject
         {
             ["bookmarkId"] = bookmark.Id, ["kind"] = bookmark.Kind, ["payload"] = payload?.DeepClone(),
+            // Which server resumed it: with several nodes on one store, the operator's answer to "who ran this timer?".
+            ["node"] = Runtime.Options.NodeId,
         });
         if (bookmark.Kind == BookmarkKinds.Retry && bookmark.Data?["workItem"] is { } stored)
         {

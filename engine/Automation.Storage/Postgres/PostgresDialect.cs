@@ -34,6 +34,12 @@ internal sealed class PostgresDialect : SqlDialect
     public override string? MigrationLockSql => $"SELECT pg_advisory_xact_lock({MigrationLockKey})";
 
     /// <inheritdoc />
+    public override string SkipLockedInstances => " FOR UPDATE OF i SKIP LOCKED";
+
+    /// <inheritdoc />
+    public override string InList(string parameter) => $"= ANY(@{parameter})";
+
+    /// <inheritdoc />
     public override string ForUpdate => " FOR UPDATE";
 
     /// <inheritdoc />

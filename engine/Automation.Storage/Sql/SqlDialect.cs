@@ -21,6 +21,15 @@ internal abstract class SqlDialect
     /// <summary>Appended to a SELECT that must lock the rows it reads until the transaction ends ("" when writers are serialized anyway).</summary>
     public abstract string ForUpdate { get; }
 
+    /// <summary>
+    /// Appended to the SELECT of due timers to claim (joined instances aliased <c>i</c>): locks the instance rows it
+    /// picks and skips those another node is claiming at the same moment ("" when writers are serialized anyway).
+    /// </summary>
+    public abstract string SkipLockedInstances { get; }
+
+    /// <summary>A condition that a column equals one of the list parameter <paramref name="parameter"/> (how Dapper passes a list differs).</summary>
+    public abstract string InList(string parameter);
+
     /// <summary>Adds the statements that append <paramref name="journal"/> (one insert per entry unless the dialect does better).</summary>
     public virtual void AppendJournal(List<SqlStatement> statements, string instanceId, IReadOnlyList<JournalEntry> journal)
     {

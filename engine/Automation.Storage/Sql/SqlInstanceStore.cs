@@ -38,8 +38,25 @@ internal sealed class SqlInstanceStore(SqlDatabase database) : IInstanceStore
     internal const string RecoverableSql =
         "SELECT id FROM instances WHERE status = 'Running' AND lease_until <= @Now ORDER BY lease_until, id LIMIT @Limit";
 
-    internal const string DueSql =
-        $"SELECT {BookmarkRow.Columns} FROM bookmarks WHERE due_at IS NOT NULL AND due_at <= @DueBy ORDER BY due_at, id LIMIT @Limit";
+    /// <summary>
+    /// Takes the lease of instances with a due timer that no other node holds (see <see cref="ClaimDueBookmarksAsync"/>);
+    /// {0} is the dialect's <see cref="SqlDialect.SkipLockedInstances"/>.
+    /// </summary>
+    internal const string ClaimDueSql = """
+        UPDATE instances SET lease_owner = @Owner, lease_until = @Until
+        WHERE id IN (
+            SELECT b.instance_id FROM bookmarks b JOIN instances i ON i.id = b.instance_id
+            WHERE b.due_at IS NOT NULL AND b.due_at <= @Now
+              AND (i.lease_owner IS NULL OR i.lease_until <= @Now OR (i.lease_owner <> @Owner AND i.lease_until <= @OthersEndedBy))
+            ORDER BY b.due_at, b.id LIMIT @Limit{0})
+        RETURNING id
+        """;
+
+    /// <summary>The due bookmarks of the instances just claimed; {0} is the dialect's <see cref="SqlDialect.InList"/> of <c>Ids</c>.</summary>
+    internal const string DueOfInstancesSql =
+        $"SELECT {BookmarkRow.Columns} FROM bookmarks WHERE instance_id {{0}} AND due_at IS NOT NULL AND due_at <= @Now ORDER BY due_at, id";
+
+    internal const string NextDueSql = "SELECT MIN(due_at) FROM bookmarks WHERE due_at IS NOT NULL AND due_at > @After";
 
     internal const string JournalSql =
         $"SELECT {JournalRow.Columns} FROM journal WHERE instance_id = @Id AND sequence > @After ORDER BY sequence LIMIT @Limit";
@@ -195,24 +212,38 @@ internal sealed class SqlInstanceStore(SqlDatabase database) : IInstanceStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<Bookmark>> FindDueBookmarksAsync(DateTimeOffset dueBy, int limit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Bookmark>> ClaimDueBookmarksAsync(string owner, DateTimeOffset now, DateTimeOffset othersLeasesEndedBy, DateTimeOffset until, int limit, CancellationToken cancellationToken = default)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(owner);
         if (limit <= 0)
         {
             return [];
         }
 
-        var rows = await database.QueryAsync<BookmarkRow>(
-            DueSql,
-            new { DueBy = StoreTime.ToUnixMs(dueBy), Limit = (long)limit }, cancellationToken).ConfigureAwait(false);
+        var claimSql = string.Format(System.Globalization.CultureInfo.InvariantCulture, ClaimDueSql, database.Dialect.SkipLockedInstances);
+        var dueSql = string.Format(System.Globalization.CultureInfo.InvariantCulture, DueOfInstancesSql, database.Dialect.InList("Ids"));
+        var nowMs = StoreTime.ToUnixMs(now);
+        var rows = await database.WriteAsync(async (connection, transaction) =>
+        {
+            var claimed = (await connection.QueryAsync<string>(new CommandDefinition(claimSql,
+                new { Owner = owner, Until = StoreTime.ToUnixMs(until), Now = nowMs, OthersEndedBy = StoreTime.ToUnixMs(othersLeasesEndedBy), Limit = (long)limit }, transaction,
+                cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
+            if (claimed.Count == 0)
+            {
+                return [];
+            }
+
+            return (await connection.QueryAsync<BookmarkRow>(new CommandDefinition(dueSql,
+                new { Ids = claimed, Now = nowMs }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
+        }, cancellationToken).ConfigureAwait(false);
         return rows.Select(r => r.ToModel()).ToList();
     }
 
     /// <inheritdoc />
-    public async Task<DateTimeOffset?> GetNextDueAsync(CancellationToken cancellationToken = default)
+    public async Task<DateTimeOffset?> GetNextDueAsync(DateTimeOffset after, CancellationToken cancellationToken = default)
     {
         var due = await database.QueryFirstAsync<long?>(
-            "SELECT MIN(due_at) FROM bookmarks WHERE due_at IS NOT NULL", null, cancellationToken).ConfigureAwait(false);
+            NextDueSql, new { After = StoreTime.ToUnixMs(after) }, cancellationToken).ConfigureAwait(false);
         return StoreTime.FromUnixMs(due);
     }
 

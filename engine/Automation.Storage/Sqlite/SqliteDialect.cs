@@ -23,6 +23,12 @@ internal sealed class SqliteDialect : SqlDialect
     public override string? MigrationLockSql => null;
 
     /// <inheritdoc />
+    public override string SkipLockedInstances => "";
+
+    /// <inheritdoc />
+    public override string InList(string parameter) => $"IN @{parameter}";
+
+    /// <inheritdoc />
     public override string ForUpdate => "";
 
     /// <inheritdoc />

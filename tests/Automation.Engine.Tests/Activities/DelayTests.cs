@@ -28,7 +28,7 @@ public class DelayTests
         var timer = instance.Waits(BookmarkKinds.Timer).Single();
         Assert.That(timer.DueAt, Is.EqualTo(Monday.AddHours(1)));
         Assert.That(timer.ActivityId, Is.EqualTo("pause"));
-        Assert.That(await engine.Instances.GetNextDueAsync(), Is.EqualTo(Monday.AddHours(1)), "the timer is stored, so it survives a restart");
+        Assert.That(await engine.Instances.GetNextDueAsync(Monday), Is.EqualTo(Monday.AddHours(1)), "the timer is stored, so it survives a restart");
     }
 
     [Test]

@@ -24,9 +24,8 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// <summary>What the process printed (for failure messages).</summary>
     public string Output { get { lock (_output) return _output.ToString(); } }
 
-    /// <summary>Starts the server on <paramref name="dataDirectory"/>; <paramref name="environment"/> adds or overrides settings (e.g. the store).</summary>
-    public static async Task<ServerProcess> StartAsync(string dataDirectory, string adminKey, int? port = null,
-        IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>Starts the server on SQLite in <paramref name="dataDirectory"/>; <paramref name="settings"/> (environment variables) override the defaults.</summary>
+    public static async Task<ServerProcess> StartAsync(string dataDirectory, string adminKey, int? port = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         port ??= FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
@@ -46,7 +45,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         info.Environment["Automation__Samples__Load"] = "false";
         info.Environment["Automation__Runtime__TimerPollInterval"] = "00:00:00.200";
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>()) info.Environment[name] = value;
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the server process.");
         var server = new ServerProcess(process, baseAddress);
         process.OutputDataReceived += (_, e) => { lock (server._output) server._output.WriteLine(e.Data); };

@@ -33,8 +33,8 @@ internal sealed class ClusteredScheduleTests
         try
         {
             // One after the other: the first creates the schema (migration 8 included) and the admin key.
-            await using var first = await ServerProcess.StartAsync(directories[0], AdminKey, environment: environment);
-            await using var second = await ServerProcess.StartAsync(directories[1], AdminKey, environment: environment);
+            await using var first = await ServerProcess.StartAsync(directories[0], AdminKey, settings: environment);
+            await using var second = await ServerProcess.StartAsync(directories[1], AdminKey, settings: environment);
             using var api1 = Client(first);
             using var api2 = Client(second);
 

@@ -297,9 +297,13 @@ public sealed class InMemoryInstanceStore(InMemoryStore store) : IInstanceStore
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<Bookmark>> FindDueBookmarksAsync(DateTimeOffset dueBy, int limit, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<Bookmark>> ClaimDueBookmarksAsync(string owner, DateTimeOffset now, DateTimeOffset othersLeasesEndedBy, DateTimeOffset until, int limit, CancellationToken cancellationToken = default)
     {
-        var dueMs = StoreTime.ToUnixMs(dueBy);
+        ArgumentException.ThrowIfNullOrWhiteSpace(owner);
+        var dueMs = StoreTime.ToUnixMs(now);
+        var othersEndedMs = StoreTime.ToUnixMs(othersLeasesEndedBy);
+        var untilMs = StoreTime.ToUnixMs(until);
+        var claimed = new HashSet<string>(StringComparer.Ordinal);
         var found = new List<Bookmark>();
         lock (store.Gate)
         {
@@ -311,6 +315,19 @@ public sealed class InMemoryInstanceStore(InMemoryStore store) : IInstanceStore
                 }
 
                 var b = store.Bookmarks[id];
+                if (!claimed.Contains(b.InstanceId))
+                {
+                    if (!store.Instances.TryGetValue(b.InstanceId, out var r)
+                        || !(r.LeaseOwner is null || r.LeaseUntilMs <= dueMs || (r.LeaseOwner != owner && r.LeaseUntilMs <= othersEndedMs)))
+                    {
+                        continue;
+                    }
+
+                    r.LeaseOwner = owner;
+                    r.LeaseUntilMs = untilMs;
+                    claimed.Add(b.InstanceId);
+                }
+
                 found.Add(ModelCopies.Copy(b, b.InstanceId));
             }
         }
@@ -319,13 +336,23 @@ public sealed class InMemoryInstanceStore(InMemoryStore store) : IInstanceStore
     }
 
     /// <inheritdoc />
-    public Task<DateTimeOffset?> GetNextDueAsync(CancellationToken cancellationToken = default)
+    public Task<DateTimeOffset?> GetNextDueAsync(DateTimeOffset after, CancellationToken cancellationToken = default)
     {
+        var afterMs = StoreTime.ToUnixMs(after);
         lock (store.Gate)
         {
-            return Task.FromResult(store.DueBookmarks.Count == 0 ? (DateTimeOffset?)null : StoreTime.FromUnixMs(store.DueBookmarks.Min.DueMs));
+            foreach (var (due, _) in store.DueBookmarks)
+            {
+                if (due > afterMs)
+                {
+                    return Task.FromResult<DateTimeOffset?>(StoreTime.FromUnixMs(due));
+                }
+            }
+
+            return Task.FromResult<DateTimeOffset?>(null);
         }
     }
+
 
     /// <inheritdoc />
     public Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, long afterSequence = 0, int limit = 1000, CancellationToken cancellationToken = default)
