@@ -92,6 +92,30 @@ public sealed class TriggerConsoleTests : DesignerTestBase
     }
 
     [Test]
+    public async Task Run_now_starts_a_schedules_workflow_once_and_links_to_the_instance()
+    {
+        var triggerId = await Server.PublishScheduledWorkflowAsync("month-end-report", "Month-end report", "0 0 6 L * ?", type: "Schedule");
+        await SignInAsync();
+        await Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Schedules" }).ClickAsync();
+        var row = Page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Month-end report" });
+        await Expect(row).ToContainTextAsync("At 06:00, on the last day of the month");
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "Run now: the schedule of Month-end report" }).ClickAsync();
+
+        await Expect(row.GetByRole(AriaRole.Status)).ToContainTextAsync("Started.");
+        var link = row.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Instance ") });
+        var href = await link.GetAttributeAsync("href");
+        using var client = Server.Client();
+        var listed = await client.GetFromJsonAsync<JsonObject>("/api/workflow-instances?definitionId=month-end-report");
+        var items = listed!["items"]!.AsArray();
+        Assert.That(items, Has.Count.EqualTo(1), "run now starts the workflow once");
+        Assert.That(href, Is.EqualTo($"/instances/{items[0]!["id"]}"), "the link goes to the instance it started");
+        var events = await client.GetFromJsonAsync<JsonArray>($"/api/triggers/{Uri.EscapeDataString(triggerId)}/events");
+        Assert.That(events!.Select(e => (string?)e!["instanceId"]), Does.Contain((string)items[0]!["id"]!), "the trigger's events record the run");
+        await AssertAccessibleAsync("the schedules page after a run now");
+    }
+
+    [Test]
     public async Task The_schedules_page_shows_a_schedule_in_words_with_its_next_runs_and_pauses_it()
     {
         var triggerId = await Server.PublishScheduledWorkflowAsync("weekday-digest", "Weekday digest", "0 30 7 ? * MON-FRI", "Europe/London");

@@ -60,7 +60,13 @@ export const setTriggerPaused = (id: string, paused: boolean) =>
   api<TriggerView>(`/api/triggers/${enc(id)}/${paused ? 'pause' : 'resume'}`, { method: 'POST' })
 
 /** POST /api/schedules/{triggerId}/run: starts the schedule's workflow once, now. */
-export const runScheduleNow = (id: string) => api<Json>(`/api/schedules/${enc(id)}/run`, { method: 'POST' })
+/** The server's answer to "run now": the instance it started. */
+export interface ScheduleRun {
+  triggerId: string
+  instanceId: string
+}
+
+export const runScheduleNow = (id: string) => api<ScheduleRun>(`/api/schedules/${enc(id)}/run`, { method: 'POST' })
 
 export const quarantinePath = (status: QuarantineStatus | 'all') => `/api/quarantine${status === 'all' ? '' : `?status=${status}`}`
 

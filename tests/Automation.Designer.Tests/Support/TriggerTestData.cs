@@ -10,7 +10,9 @@ public static class TriggerTestData
     /// Creates and publishes <paramref name="id"/>: a TestSchedule trigger (activity id <c>schedule</c>) with
     /// <paramref name="cron"/>, followed by End. Returns the trigger's id (<c>{id}:schedule</c>).
     /// </summary>
-    public static async Task<string> PublishScheduledWorkflowAsync(this DesignerServer server, string id, string name, string cron, string? timeZone = null)
+    /// <remarks><paramref name="type"/> chooses the trigger: the test's module trigger, or the server's own <c>Schedule</c>.</remarks>
+    public static async Task<string> PublishScheduledWorkflowAsync(this DesignerServer server, string id, string name, string cron, string? timeZone = null,
+        string type = "TestSchedule")
     {
         var settings = new JsonObject { ["cron"] = cron };
         if (timeZone is not null) settings["timeZone"] = timeZone;
@@ -19,7 +21,7 @@ public static class TriggerTestData
             ["id"] = id, ["name"] = name,
             ["activities"] = new JsonArray
             {
-                new JsonObject { ["id"] = "schedule", ["type"] = "TestSchedule", ["inputs"] = settings, ["position"] = new JsonObject { ["x"] = 100, ["y"] = 40 } },
+                new JsonObject { ["id"] = "schedule", ["type"] = type, ["inputs"] = settings, ["position"] = new JsonObject { ["x"] = 100, ["y"] = 40 } },
                 new JsonObject { ["id"] = "end", ["type"] = "End", ["position"] = new JsonObject { ["x"] = 100, ["y"] = 220 } },
             },
             ["connections"] = new JsonArray { new JsonObject { ["from"] = "schedule", ["outcome"] = "Done", ["to"] = "end" } },

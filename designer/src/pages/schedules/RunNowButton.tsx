@@ -11,15 +11,6 @@ interface Props {
   paused: boolean
 }
 
-/** The instance id in the server's answer to "run now", whatever shape the answer has. */
-function instanceIdOf(answer: unknown): string | null {
-  if (answer && typeof answer === 'object') {
-    const o = answer as Record<string, unknown>
-    for (const key of ['instanceId', 'id']) if (typeof o[key] === 'string') return o[key] as string
-  }
-  return null
-}
-
 /**
  * Starts the schedule's workflow once, now (POST /api/schedules/{id}/run). Operators and admins only; others see why.
  * The server's own reason shows when it refuses.
@@ -40,7 +31,7 @@ export default function RunNowButton({ triggerId, name, paused }: Props) {
     setResult(null)
     try {
       const answer = await runScheduleNow(triggerId)
-      setResult({ ok: true, text: 'Started.', instanceId: instanceIdOf(answer) })
+      setResult({ ok: true, text: 'Started.', instanceId: answer.instanceId })
     } catch (e) {
       setResult({ ok: false, text: `It could not be run: ${describeError(e)}` })
     } finally {
