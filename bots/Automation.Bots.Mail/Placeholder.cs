@@ -1,0 +1,2 @@
+namespace Automation.Bots.Mail; /// <summary>x</summary>
+public static class Placeholder { }
