@@ -1,2 +1,0 @@
-namespace Automation.Bots.Mail; /// <summary>x</summary>
-public static class Placeholder { }
