@@ -31,7 +31,7 @@ public sealed record MailAccount(string CredentialName, string Host, int Port, S
     {
         ArgumentNullException.ThrowIfNull(credential);
         if (credential.Kind != CredentialKinds.MailServer.Name)
-            throw new MailAccountException($"Credential '{credential.Name}' is a {credential.Kind} credential; mail needs a {CredentialKinds.MailServer.DisplayName} ({CredentialKinds.MailServer.Name}).");
+            throw new MailAccountException($"Credential '{credential.Name}' is of kind {credential.Kind}; mail needs a {CredentialKinds.MailServer.DisplayName.ToLowerInvariant()} ({CredentialKinds.MailServer.Name}).");
         var host = credential.Field("host");
         if (string.IsNullOrWhiteSpace(host))
             throw new MailAccountException($"Credential '{credential.Name}' has no server name (host).");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Automation.Bots.Mail;
 using Automation.Engine.Activities.Framework;
 using Automation.Engine.Hosting;
 using Automation.Engine.Runtime;
@@ -49,7 +50,8 @@ public static class ServerComposition
 
         services.AddServerStorage(options);
         services.AddSecretProtection(options);
-        services.AddWorkflowEngine();
+        // Modules whose activities the server offers (bots/): each is one assembly of [Activity] classes.
+        services.AddWorkflowEngine(configure: null, MailActivities.Assembly);
 
         services.AddMemoryCache();
         services.AddSingleton<ApiKeyLookup>();

@@ -66,11 +66,19 @@ public static class TestMailClient
     }
 
     /// <summary>Stores <paramref name="message"/> in <paramref name="folder"/> of the mailbox (created when missing).</summary>
-    public static async Task<UniqueId?> AppendAsync(this MailServer server, TestMailbox mailbox, MimeMessage message, string folder = "INBOX", MessageFlags flags = MessageFlags.None)
+    /// <param name="server">The server.</param>
+    /// <param name="mailbox">The mailbox.</param>
+    /// <param name="message">The message.</param>
+    /// <param name="folder">The folder.</param>
+    /// <param name="flags">Flags to store it with (for example <see cref="MessageFlags.Seen"/>).</param>
+    /// <param name="arrived">The arrival time the server records (IMAP's internal date); now when null.</param>
+    /// <returns>The new message's UID.</returns>
+    public static async Task<UniqueId?> AppendAsync(this MailServer server, TestMailbox mailbox, MimeMessage message, string folder = "INBOX",
+        MessageFlags flags = MessageFlags.None, DateTimeOffset? arrived = null)
     {
         using var imap = await server.ConnectImapAsync(mailbox);
         var target = await OpenOrCreateAsync(imap, folder);
-        var uid = await target.AppendAsync(new AppendRequest(message, flags));
+        var uid = await target.AppendAsync(new AppendRequest(message, flags) { InternalDate = arrived });
         await imap.DisconnectAsync(true);
         return uid;
     }
