@@ -1,4 +1,6 @@
 using Automation.Engine.Credentials;
+using Automation.Engine.Documents;
+using Automation.Engine.Triggers;
 using Automation.Engine.Persistence;
 using Automation.Engine.Persistence.InMemory;
 using Automation.Storage.Memory;
@@ -33,6 +35,8 @@ public static class StorageServiceCollectionExtensions
                 services.AddSingleton<ITaskStore>(sp => new InMemoryTaskStore(sp.GetRequiredService<InMemoryStore>()));
                 services.AddSingleton<IApiKeyStore>(sp => new InMemoryApiKeyStore(sp.GetRequiredService<InMemoryStore>()));
                 services.AddSingleton<ICredentialStore, InMemoryCredentialStore>();
+                services.AddSingleton<ITriggerStore, InMemoryTriggerStore>();
+                services.AddSingleton<IDocumentStore>(sp => new InMemoryDocumentStore(Time(sp)));
                 services.AddSingleton<IInstanceStatistics>(sp => new InMemoryInstanceStatistics(sp.GetRequiredService<InMemoryStore>()));
                 services.AddSingleton<IStoreInitializer, InMemoryStoreInitializer>();
                 return services;
@@ -64,6 +68,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ITaskStore>(sp => new SqlTaskStore(sp.GetRequiredService<SqlDatabase>()));
         services.AddSingleton<IApiKeyStore>(sp => new SqlApiKeyStore(sp.GetRequiredService<SqlDatabase>()));
         services.AddSingleton<ICredentialStore>(sp => new SqlCredentialStore(sp.GetRequiredService<SqlDatabase>()));
+        services.AddSingleton<ITriggerStore>(sp => new SqlTriggerStore(sp.GetRequiredService<SqlDatabase>()));
+        services.AddSingleton<IDocumentStore>(sp => new SqlDocumentStore(sp.GetRequiredService<SqlDatabase>(), Time(sp)));
         services.AddSingleton<IInstanceStatistics>(sp => new SqlInstanceStatistics(sp.GetRequiredService<SqlDatabase>()));
         services.AddSingleton<IStoreInitializer>(sp => new SqlStoreInitializer(sp.GetRequiredService<SqlDatabase>(), Time(sp)));
         return services;

@@ -17,6 +17,8 @@ public abstract partial class StoreContractTests
     protected IApiKeyStore ApiKeys => stores.ApiKeys;
     protected Automation.Engine.Credentials.ICredentialStore Credentials => stores.Credentials;
     protected IStoreInitializer Initializer => stores.Initializer;
+    protected Automation.Engine.Triggers.ITriggerStore Triggers => stores.Triggers;
+    protected Automation.Engine.Documents.IDocumentStore Documents => stores.Documents;
 
     /// <summary>Opens a fresh, initialized store (a new database or file each call); the caller disposes it.</summary>
     protected abstract Task<StoreSet> OpenFreshAsync();

@@ -22,6 +22,8 @@ public sealed class StoreSet : IAsyncDisposable
     public Automation.Engine.Credentials.ICredentialStore Credentials => provider.GetRequiredService<Automation.Engine.Credentials.ICredentialStore>();
     public IInstanceStatistics Statistics => provider.GetRequiredService<IInstanceStatistics>();
     public IStoreInitializer Initializer => provider.GetRequiredService<IStoreInitializer>();
+    public Automation.Engine.Triggers.ITriggerStore Triggers => provider.GetRequiredService<Automation.Engine.Triggers.ITriggerStore>();
+    public Automation.Engine.Documents.IDocumentStore Documents => provider.GetRequiredService<Automation.Engine.Documents.IDocumentStore>();
 
     /// <summary>Where the store lives: the SQLite file or the PostgreSQL connection string (null in memory).</summary>
     public string? Location { get; private init; }

@@ -1,6 +1,7 @@
 using Automation.Engine.Activities.Framework;
 using Automation.Engine.Expressions;
 using Automation.Engine.Runtime;
+using Automation.Engine.Triggers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,7 @@ namespace Automation.Engine.Hosting;
 /// <summary>Registers the workflow engine. Stores are registered separately (<c>AddAutomationStorage</c>).</summary>
 public static class EngineServiceCollectionExtensions
 {
-    /// <summary>Adds the runtime, the activity registry, expressions, the timer and recovery loops.</summary>
+    /// <summary>Adds the runtime, the activity registry, expressions, the timer and recovery loops, and the trigger catalog and starter.</summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Adjusts runtime options after configuration binding.</param>
     /// <param name="activityAssemblies">Extra assemblies with activities (modules).</param>
@@ -19,6 +20,7 @@ public static class EngineServiceCollectionExtensions
     {
         services.AddOptions<RuntimeOptions>();
         services.AddOptions<ScriptingOptions>();
+        services.AddOptions<TriggerOptions>();
         if (configure is not null) services.Configure(configure);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => ActivityRegistry.Create(activityAssemblies));
@@ -27,6 +29,9 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<BackgroundRunner>();
         services.TryAddSingleton<WorkflowRuntime>();
         services.TryAddSingleton<IWorkflowRuntime>(sp => sp.GetRequiredService<WorkflowRuntime>());
+        services.TryAddSingleton<TriggerChanges>();
+        services.TryAddSingleton<TriggerCatalog>();
+        services.TryAddSingleton<TriggerStarter>();
         services.AddHttpClient();
         services.AddHostedService<TimerLoop>();
         services.AddHostedService<RecoveryLoop>();

@@ -24,7 +24,7 @@ internal sealed class CompiledWorkflow
         _inbound = definition.Connections
             .GroupBy(c => c.Target)
             .ToFrozenDictionary(g => g.Key, g => g.Select(c => c.Source).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
-        StartId = definition.Activities.FirstOrDefault(a => a.Type == "Start")?.Id
+        StartId = definition.Activities.FirstOrDefault(a => Validation.WorkflowValidator.IsEntry(a, Nodes[a.Id].Type))?.Id
             ?? definition.Activities.FirstOrDefault(a => !_inbound.ContainsKey(a.Id))?.Id
             ?? throw new WorkflowValidationException([new("no-start", "The workflow has no Start activity.", Field: "activities")]);
         SecretVariables = definition.Variables.Where(v => v.Secret).Select(v => v.Name).ToFrozenSet(StringComparer.Ordinal);

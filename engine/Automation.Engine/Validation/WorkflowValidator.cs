@@ -79,6 +79,7 @@ public sealed partial class WorkflowValidator(ActivityRegistry registry)
             }
             nodes[node.Id] = (node, type);
             CheckInputs(node, type, errors);
+            if (type.Descriptor.IsTrigger) CheckTrigger(node, type, errors);
             if (node.Retry is { } retry)
             {
                 if (retry.MaxAttempts < 1) errors.Add(new("invalid-retry", "Retry 'maxAttempts' must be at least 1.", node.Id, "retry.maxAttempts"));
@@ -126,6 +127,28 @@ public sealed partial class WorkflowValidator(ActivityRegistry registry)
                     }
                     break;
             }
+        }
+    }
+
+    // A trigger's settings are read when the workflow is published, before any instance exists to evaluate against.
+    private static void CheckTrigger(ActivityNode node, ActivityType type, List<ValidationError> errors)
+    {
+        var before = errors.Count;
+        foreach (var (name, raw) in node.Inputs)
+        {
+            if (raw is not null && InputValue.Parse(raw) is not InputValue.Literal)
+                errors.Add(new("trigger-setting-expression",
+                    $"A trigger's settings are read when the workflow is published, so '{name}' must be a value, not an expression.", node.Id, $"inputs.{name}"));
+        }
+        if (errors.Skip(before).Any() || errors.Any(e => e.ActivityId == node.Id)) return;
+        try
+        {
+            foreach (var (input, message) in Activities.Triggers.TriggerSettings.Bind(type, Activities.Triggers.TriggerSettings.Read(node, type)).CheckSettings())
+                errors.Add(new("invalid-trigger-setting", message, node.Id, $"inputs.{input}"));
+        }
+        catch (FormatException ex)
+        {
+            errors.Add(new("invalid-input", ex.Message, node.Id, "inputs"));
         }
     }
 
@@ -187,19 +210,21 @@ public sealed partial class WorkflowValidator(ActivityRegistry registry)
 
     private static void CheckGraph(WorkflowDefinition definition, Dictionary<string, (ActivityNode Node, ActivityType? Type)> nodes, List<ValidationError> errors)
     {
-        var starts = nodes.Values.Where(n => n.Node.Type == "Start").Select(n => n.Node.Id).ToList();
+        // A trigger takes Start's place: the flow begins at exactly one of them.
+        var starts = nodes.Values.Where(n => IsEntry(n.Node, n.Type)).Select(n => n.Node.Id).ToList();
         if (starts.Count == 0 && nodes.Count > 0)
-            errors.Add(new("no-start", "The workflow needs one Start activity.", Field: "activities"));
+            errors.Add(new("no-start", "The workflow needs one Start activity, or one trigger in its place.", Field: "activities"));
         foreach (var extra in starts.Skip(1))
-            errors.Add(new("multiple-starts", "The workflow has more than one Start activity.", extra, "type"));
+            errors.Add(new("multiple-starts", "The workflow has more than one Start activity or trigger; it can begin at only one.", extra, "type"));
         var edges = definition.Connections.Where(c => nodes.ContainsKey(c.Source) && nodes.ContainsKey(c.Target))
             .GroupBy(c => c.Source).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         if (starts.Count > 0)
         {
-            foreach (var inbound in definition.Connections.Where(c => c.Target == starts[0]))
-                errors.Add(new("start-has-inbound", $"Nothing may lead back into the Start activity (from '{inbound.Source}').", starts[0], "connections"));
-            var reached = new HashSet<string>(StringComparer.Ordinal) { starts[0] };
-            var queue = new Queue<string>([starts[0]]);
+            foreach (var inbound in definition.Connections.Where(c => starts.Contains(c.Target)))
+                errors.Add(new("start-has-inbound", $"Nothing may lead back into where the workflow begins (from '{inbound.Source}').", inbound.Target, "connections"));
+            // Extra entries are already reported as such; what they lead to is not also "unreachable".
+            var reached = new HashSet<string>(starts, StringComparer.Ordinal);
+            var queue = new Queue<string>(starts);
             while (queue.Count > 0)
                 foreach (var c in edges.GetValueOrDefault(queue.Dequeue()) ?? [])
                     if (reached.Add(c.Target)) queue.Enqueue(c.Target);
@@ -238,6 +263,10 @@ public sealed partial class WorkflowValidator(ActivityRegistry registry)
             }
         }
     }
+
+    /// <summary>True for the activity a flow begins at: Start, or a trigger in its place.</summary>
+    public static bool IsEntry(ActivityNode node, ActivityType? type) =>
+        node.Type == "Start" || type?.Descriptor.IsTrigger == true;
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
     private static partial Regex IdPattern();

@@ -3,6 +3,7 @@ using Automation.Engine.Model;
 using Automation.Engine.Persistence;
 using Automation.Engine.Validation;
 using Automation.Server.Auth;
+using Automation.Server.Definitions;
 using Automation.Server.Errors;
 using Automation.Server.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -70,7 +71,7 @@ public static class DefinitionsApi
     }
 
     // Instances run the version they started on, so a definition that still has live instances is kept.
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string definitionId, IDefinitionStore store, IInstanceStore instances, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string definitionId, WorkflowPublisher publisher, IInstanceStore instances, CancellationToken ct)
     {
         foreach (var status in new[] { WorkflowStatus.Running, WorkflowStatus.Suspended, WorkflowStatus.Faulted })
         {
@@ -78,21 +79,21 @@ public static class DefinitionsApi
             if (live.Items.Count > 0)
                 return Problems.Conflict($"Workflow '{definitionId}' still has {status.ToString().ToLowerInvariant()} instances; cancel them before deleting it.");
         }
-        return await store.DeleteAsync(definitionId, ct) ? TypedResults.NoContent() : Problems.NotFound($"Workflow '{definitionId}' does not exist.");
+        return await publisher.DeleteAsync(definitionId, ct) ? TypedResults.NoContent() : Problems.NotFound($"Workflow '{definitionId}' does not exist.");
     }
 
     private static async Task<Results<Ok<DefinitionVersion>, ProblemHttpResult>> Publish(
         string definitionId, PublishRequest? body, ClaimsPrincipal user, IDefinitionValidator validator, IDefinitionStore store,
-        ILoggerFactory loggers, CancellationToken ct)
+        WorkflowPublisher publisher, CancellationToken ct)
     {
         var latest = await store.GetLatestAsync(definitionId, ct);
         if (latest is null) return Problems.NotFound($"Workflow '{definitionId}' does not exist.");
         var errors = validator.Validate(latest.Definition);
         if (errors.Count > 0)
             return Problems.Invalid($"Workflow '{definitionId}' version {latest.Version} cannot be published", errors);
-        var published = await store.PublishAsync(definitionId, body?.Comment, user.UserName(), ct);
+        // A trigger whose key another workflow holds is refused with 409 before anything is published.
+        var published = await publisher.PublishAsync(definitionId, body?.Comment, user.UserName(), ct);
         if (published is null) return Problems.NotFound($"Workflow '{definitionId}' does not exist.");
-        loggers.CreateLogger(typeof(DefinitionsApi)).LogInformation("Published workflow {WorkflowId} version {Version}", definitionId, published.Version);
         return TypedResults.Ok(published);
     }
 

@@ -52,6 +52,9 @@ public static class Policies
     /// <summary>Create, change and delete credentials: admin. (Any role may list their names for the designer's picker.)</summary>
     public const string ManageCredentials = nameof(ManageCredentials);
 
+    /// <summary>Pause and resume triggers, run schedules now, reprocess or discard quarantined inputs: admin, operator.</summary>
+    public const string OperateTriggers = nameof(OperateTriggers);
+
     /// <summary>Registers every policy.</summary>
     internal static void Add(Microsoft.AspNetCore.Authorization.AuthorizationBuilder builder)
     {
@@ -64,5 +67,6 @@ public static class Policies
         builder.AddPolicy(WorkTasks, p => p.RequireRole(Roles.All));
         builder.AddPolicy(ManageApiKeys, p => p.RequireRole(Roles.Admin));
         builder.AddPolicy(ManageCredentials, p => p.RequireRole(Roles.Admin));
+        builder.AddPolicy(OperateTriggers, p => p.RequireRole(Roles.Admin, Roles.Operator));
     }
 }

@@ -36,7 +36,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
     {
         WorkflowNotFoundException or InstanceNotFoundException or TaskNotFoundException =>
             Problem(StatusCodes.Status404NotFound, "Not found", exception.Message),
-        InstanceStateException or TaskStateException or ConcurrencyException =>
+        InstanceStateException or TaskStateException or ConcurrencyException or Engine.Triggers.TriggerKeyConflictException =>
             Problem(StatusCodes.Status409Conflict, "Conflict", exception.Message),
         WorkflowValidationException invalid =>
             Problem(StatusCodes.Status400BadRequest, "The workflow definition is invalid", invalid.Message, invalid.Errors),

@@ -50,8 +50,10 @@ public static class ServerComposition
 
         services.AddServerStorage(options);
         services.AddSecretProtection(options);
-        // Modules whose activities the server offers (bots/): each is one assembly of [Activity] classes.
-        services.AddWorkflowEngine(configure: null, MailActivities.Assembly);
+        // Activities: the server's own (triggers) and each module's (bots/), one assembly of [Activity] classes each.
+        services.AddWorkflowEngine(activityAssemblies: [typeof(ServerComposition).Assembly, MailActivities.Assembly]);
+        services.Configure<Engine.Triggers.TriggerOptions>(section.GetSection("Triggers"));
+        services.AddSingleton<Definitions.WorkflowPublisher>();
 
         services.AddMemoryCache();
         services.AddSingleton<ApiKeyLookup>();
@@ -104,6 +106,9 @@ public static class ServerComposition
         app.MapCronApi();
         app.MapCredentialsApi();
         app.MapStatisticsApi();
+        app.MapTriggersApi();
+        app.MapQuarantineApi();
+        app.MapDocumentsApi();
         app.MapDesignerFallback();
         return app;
     }

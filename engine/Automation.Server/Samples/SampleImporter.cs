@@ -10,7 +10,7 @@ namespace Automation.Server.Samples;
 /// so that a new server has something to run. A bad sample is logged with its file name and skipped.
 /// </summary>
 internal sealed class SampleImporter(
-    IDefinitionStore store, DefinitionReader reader, IDefinitionValidator validator, IOptions<AutomationOptions> options,
+    IDefinitionStore store, Definitions.WorkflowPublisher publisher, DefinitionReader reader, IDefinitionValidator validator, IOptions<AutomationOptions> options,
     IHostEnvironment environment, ILogger<SampleImporter> logger)
 {
     /// <summary>The user name recorded on imported versions.</summary>
@@ -60,7 +60,7 @@ internal sealed class SampleImporter(
                 return false;
             }
             await store.SaveDraftAsync(definition, User, cancellationToken).ConfigureAwait(false);
-            var published = await store.PublishAsync(definition.Id, $"Imported from samples/{name}", User, cancellationToken).ConfigureAwait(false);
+            var published = await publisher.PublishAsync(definition.Id, $"Imported from samples/{name}", User, cancellationToken).ConfigureAwait(false);
             logger.LogInformation("Imported sample {File} as workflow {WorkflowId} version {Version}", name, definition.Id, published?.Version);
             return true;
         }

@@ -174,5 +174,57 @@ internal static class PostgresMigrations
             CREATE INDEX ix_instances_definition_status_created ON instances (definition_id, status, created_at, id)
                 INCLUDE (definition_version, correlation_id, parent_instance_id, updated_at, finished_at, fault_message);
             """),
+        new(5, "triggers, trigger events, quarantine and documents", """
+            CREATE TABLE triggers (
+                id text COLLATE "C" NOT NULL PRIMARY KEY,
+                definition_id text COLLATE "C" NOT NULL,
+                version bigint NOT NULL,
+                activity_id text NOT NULL,
+                type text COLLATE "C" NOT NULL,
+                trigger_key text COLLATE "C",
+                settings text NOT NULL,
+                paused bigint NOT NULL DEFAULT 0,
+                updated_at bigint NOT NULL
+            );
+            CREATE INDEX ix_triggers_definition ON triggers (definition_id);
+            CREATE UNIQUE INDEX ux_triggers_type_key ON triggers (type, trigger_key) WHERE trigger_key IS NOT NULL;
+
+            CREATE TABLE trigger_events (
+                id text COLLATE "C" NOT NULL PRIMARY KEY,
+                trigger_id text COLLATE "C" NOT NULL,
+                at bigint NOT NULL,
+                kind text NOT NULL,
+                message text NOT NULL,
+                instance_id text
+            );
+            CREATE INDEX ix_trigger_events_trigger ON trigger_events (trigger_id, at, id);
+
+            CREATE TABLE quarantine (
+                id text COLLATE "C" NOT NULL PRIMARY KEY,
+                trigger_id text COLLATE "C" NOT NULL,
+                source text NOT NULL,
+                reference text NOT NULL,
+                summary text NOT NULL,
+                reason text NOT NULL,
+                document_id text,
+                quarantined_at bigint NOT NULL,
+                status text COLLATE "C" NOT NULL,
+                resolved_at bigint,
+                resolved_by text
+            );
+            CREATE INDEX ix_quarantine_time ON quarantine (quarantined_at, id);
+            CREATE INDEX ix_quarantine_status_time ON quarantine (status, quarantined_at, id);
+
+            CREATE TABLE documents (
+                id text COLLATE "C" NOT NULL PRIMARY KEY,
+                name text NOT NULL,
+                content_type text COLLATE "C" NOT NULL,
+                size bigint NOT NULL,
+                sha256 text NOT NULL,
+                created_at bigint NOT NULL,
+                instance_id text,
+                content bytea NOT NULL
+            );
+            """),
     ];
 }

@@ -161,5 +161,57 @@ internal static class SqliteMigrations
             CREATE INDEX ix_instances_definition_status_created ON instances (definition_id, status, created_at, id,
                 definition_version, correlation_id, parent_instance_id, updated_at, finished_at, fault_message);
             """),
+        new(4, "triggers, trigger events, quarantine and documents", """
+            CREATE TABLE triggers (
+                id TEXT NOT NULL PRIMARY KEY,
+                definition_id TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                activity_id TEXT NOT NULL,
+                type TEXT NOT NULL,
+                trigger_key TEXT,
+                settings TEXT NOT NULL,
+                paused INTEGER NOT NULL DEFAULT 0,
+                updated_at INTEGER NOT NULL
+            );
+            CREATE INDEX ix_triggers_definition ON triggers (definition_id);
+            CREATE UNIQUE INDEX ux_triggers_type_key ON triggers (type, trigger_key) WHERE trigger_key IS NOT NULL;
+
+            CREATE TABLE trigger_events (
+                id TEXT NOT NULL PRIMARY KEY,
+                trigger_id TEXT NOT NULL,
+                at INTEGER NOT NULL,
+                kind TEXT NOT NULL,
+                message TEXT NOT NULL,
+                instance_id TEXT
+            );
+            CREATE INDEX ix_trigger_events_trigger ON trigger_events (trigger_id, at, id);
+
+            CREATE TABLE quarantine (
+                id TEXT NOT NULL PRIMARY KEY,
+                trigger_id TEXT NOT NULL,
+                source TEXT NOT NULL,
+                reference TEXT NOT NULL,
+                summary TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                document_id TEXT,
+                quarantined_at INTEGER NOT NULL,
+                status TEXT NOT NULL,
+                resolved_at INTEGER,
+                resolved_by TEXT
+            );
+            CREATE INDEX ix_quarantine_time ON quarantine (quarantined_at, id);
+            CREATE INDEX ix_quarantine_status_time ON quarantine (status, quarantined_at, id);
+
+            CREATE TABLE documents (
+                id TEXT NOT NULL PRIMARY KEY,
+                name TEXT NOT NULL,
+                content_type TEXT NOT NULL,
+                size INTEGER NOT NULL,
+                sha256 TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                instance_id TEXT,
+                content BLOB NOT NULL
+            );
+            """),
     ];
 }

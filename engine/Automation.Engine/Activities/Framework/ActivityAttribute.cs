@@ -25,6 +25,12 @@ public sealed class ActivityAttribute(string type) : Attribute
 
     /// <summary>True for loops (ForEach, While): their <c>Body</c> port opens a child scope per iteration.</summary>
     public bool IsLoop { get; init; }
+
+    /// <summary>
+    /// True for triggers (<see cref="Triggers.ITriggerActivity"/>): the activity starts the workflow in the Start
+    /// activity's place, and its inputs are settings that must be values.
+    /// </summary>
+    public bool IsTrigger { get; init; }
 }
 
 /// <summary>Declares an outcome port of an activity.</summary>

@@ -17,6 +17,8 @@ public sealed record ActivityDescriptor
     public string? DynamicOutcomesInput { get; init; }
     /// <summary>True for loops whose <c>Body</c> port runs once per iteration in its own scope.</summary>
     public bool IsLoop { get; init; }
+    /// <summary>True for triggers: the activity starts the workflow in Start's place, and its inputs must be values.</summary>
+    public bool IsTrigger { get; init; }
 }
 
 /// <summary>One input of an activity type.</summary>

@@ -40,6 +40,8 @@ public sealed partial class ActivityType
             ?? throw new InvalidOperationException($"{type} has no [Activity] attribute.");
         if (type.GetConstructor(Type.EmptyTypes) is null)
             throw new InvalidOperationException($"Activity {type} needs a public parameterless constructor.");
+        if (attribute.IsTrigger != typeof(Triggers.ITriggerActivity).IsAssignableFrom(type))
+            throw new InvalidOperationException($"Activity {type} must both be marked IsTrigger and implement ITriggerActivity, or neither.");
         var factory = Expression.Lambda<Func<IActivity>>(Expression.Convert(Expression.New(type), typeof(IActivity))).Compile();
         var sample = factory();
 
@@ -80,6 +82,7 @@ public sealed partial class ActivityType
             Outcomes = type.GetCustomAttributes<OutcomeAttribute>().Select(o => o.Name).ToArray(),
             DynamicOutcomesInput = attribute.DynamicOutcomesInput,
             IsLoop = attribute.IsLoop,
+            IsTrigger = attribute.IsTrigger,
         };
         return new ActivityType(type, descriptor, factory, inputs);
     }
