@@ -54,6 +54,8 @@ public static class ServerComposition
         services.AddWorkflowEngine(activityAssemblies: [typeof(ServerComposition).Assembly, MailActivities.Assembly]);
         services.Configure<Engine.Triggers.TriggerOptions>(section.GetSection("Triggers"));
         services.AddSingleton<Definitions.WorkflowPublisher>();
+        services.Configure<Bots.Mail.Triggers.EmailTriggerOptions>(section.GetSection("Triggers:Email"));
+        services.AddMailTriggers();
 
         services.AddMemoryCache();
         services.AddSingleton<ApiKeyLookup>();
