@@ -24,7 +24,11 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// <summary>What the process printed (for failure messages).</summary>
     public string Output { get { lock (_output) return _output.ToString(); } }
 
-    public static async Task<ServerProcess> StartAsync(string dataDirectory, string adminKey, int? port = null)
+    /// <param name="dataDirectory">The SQLite data directory (kept across restarts).</param>
+    /// <param name="adminKey">The bootstrap admin key.</param>
+    /// <param name="port">The port; a free one when null.</param>
+    /// <param name="environment">Extra settings as environment variables (for example <c>Automation__Triggers__RefreshInterval</c>).</param>
+    public static async Task<ServerProcess> StartAsync(string dataDirectory, string adminKey, int? port = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         port ??= FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
@@ -44,6 +48,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         info.Environment["Automation__Samples__Load"] = "false";
         info.Environment["Automation__Runtime__TimerPollInterval"] = "00:00:00.200";
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the server process.");
         var server = new ServerProcess(process, baseAddress);
         process.OutputDataReceived += (_, e) => { lock (server._output) server._output.WriteLine(e.Data); };
