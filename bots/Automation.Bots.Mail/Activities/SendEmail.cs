@@ -2,7 +2,9 @@ using System.Text.RegularExpressions;
 using Automation.Bots.Mail.Accounts;
 using Automation.Bots.Mail.Messages;
 using Automation.Engine.Activities.Framework;
+using Automation.Engine.Documents;
 using Automation.Engine.Model;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
 namespace Automation.Bots.Mail.Activities;
@@ -59,7 +61,7 @@ public sealed partial class SendEmail : IActivity
     public string? HtmlBody { get; set; }
 
     /// <summary>Files to attach.</summary>
-    [Input(Description = "Files to attach: a list of {\"name\": \"reply.pdf\", \"contentType\": \"application/pdf\", \"contentBase64\": \"...\"} objects (ReadMailbox gives attachments in this shape).")]
+    [Input(Description = "Files to attach: stored documents {\"documentId\": \"...\"} (as the Email received trigger gives attachments), or {\"name\": \"reply.pdf\", \"contentType\": \"application/pdf\", \"contentBase64\": \"...\"} objects (as Read mailbox gives them).")]
     public List<MailAttachmentInput> Attachments { get; set; } = [];
 
     /// <summary>Time limit for each exchange with the server.</summary>
@@ -74,7 +76,7 @@ public sealed partial class SendEmail : IActivity
         try
         {
             account = await MailConnections.UnlockAsync(context, Credential).ConfigureAwait(false);
-            message = Compose(account, context);
+            message = await ComposeAsync(account, context).ConfigureAwait(false);
         }
         catch (Exception e) when (e is MailAccountException or FormatException)
         {
@@ -98,7 +100,7 @@ public sealed partial class SendEmail : IActivity
         return ActivityResult.Done;
     }
 
-    private MimeMessage Compose(MailAccount account, ActivityContext context)
+    private async Task<MimeMessage> ComposeAsync(MailAccount account, ActivityContext context)
     {
         var message = new MimeMessage();
         if (!string.IsNullOrWhiteSpace(From)) message.From.Add(MailAddresses.ParseOne(From, "from"));
@@ -120,19 +122,20 @@ public sealed partial class SendEmail : IActivity
         var body = new BodyBuilder { TextBody = TextBody, HtmlBody = HtmlBody };
         for (var i = 0; i < Attachments.Count; i++)
         {
-            var (name, type, bytes) = ReadAttachment(Attachments[i], i);
+            var (name, type, bytes) = await ReadAttachmentAsync(Attachments[i], i, context).ConfigureAwait(false);
             body.Attachments.Add(name, bytes, type);
         }
         message.Body = body.ToMessageBody();
         return message;
     }
 
-    private static (string Name, ContentType Type, byte[] Bytes) ReadAttachment(MailAttachmentInput? attachment, int index)
+    private static async Task<(string Name, ContentType Type, byte[] Bytes)> ReadAttachmentAsync(MailAttachmentInput? attachment, int index, ActivityContext context)
     {
         var field = $"attachments[{index}]";
-        if (attachment is null) throw new FormatException($"Input '{field}': give an object with name, contentType and contentBase64.");
+        if (attachment is null) throw new FormatException($"Input '{field}': give an object with a documentId, or with name, contentType and contentBase64.");
+        if (!string.IsNullOrWhiteSpace(attachment.DocumentId)) return await ReadDocumentAsync(attachment, field, context).ConfigureAwait(false);
         if (string.IsNullOrWhiteSpace(attachment.Name)) throw new FormatException($"Input '{field}.name': give the file name.");
-        if (attachment.ContentBase64 is null) throw new FormatException($"Input '{field}.contentBase64': give the file's content in base64.");
+        if (attachment.ContentBase64 is null) throw new FormatException($"Input '{field}.contentBase64': give the file's content in base64, or a documentId.");
         var bytes = new byte[(attachment.ContentBase64.Length * 3 / 4) + 3];
         if (!Convert.TryFromBase64String(attachment.ContentBase64, bytes, out var length))
             throw new FormatException($"Input '{field}.contentBase64': the content of '{attachment.Name}' is not valid base64.");
@@ -140,6 +143,21 @@ public sealed partial class SendEmail : IActivity
         if (!ContentType.TryParse(typeText, out var type))
             throw new FormatException($"Input '{field}.contentType': '{typeText}' is not a MIME type (for example application/pdf).");
         return (attachment.Name.Trim(), type, bytes.AsSpan(0, length).ToArray());
+    }
+
+    private static async Task<(string Name, ContentType Type, byte[] Bytes)> ReadDocumentAsync(MailAttachmentInput attachment, string field, ActivityContext context)
+    {
+        var store = context.Services.GetService<IDocumentStore>()
+            ?? throw new FormatException($"Input '{field}.documentId': this host keeps no documents.");
+        var id = attachment.DocumentId!.Trim();
+        var document = await store.GetAsync(id, context.CancellationToken).ConfigureAwait(false);
+        var bytes = document is null ? null : await store.ReadAsync(id, context.CancellationToken).ConfigureAwait(false);
+        if (document is null || bytes is null) throw new FormatException($"Input '{field}.documentId': there is no document '{id}'.");
+        var name = string.IsNullOrWhiteSpace(attachment.Name) ? document.Name : attachment.Name.Trim();
+        var typeText = string.IsNullOrWhiteSpace(attachment.ContentType) ? document.ContentType : attachment.ContentType;
+        if (!ContentType.TryParse(typeText, out var type))
+            throw new FormatException($"Input '{field}.contentType': '{typeText}' is not a MIME type (for example application/pdf).");
+        return (name, type, bytes);
     }
 
     // Message-id's left part allows letters, digits and a few symbols; ids of instances and activities are mostly that already.

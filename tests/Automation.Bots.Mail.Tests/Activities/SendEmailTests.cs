@@ -170,6 +170,31 @@ public class SendEmailTests
     }
 
     [Test]
+    public async Task A_stored_document_is_attached_by_its_id_and_an_unknown_one_is_named()
+    {
+        var requester = await _server.CreateMailboxAsync("requester");
+        var letter = "%PDF-1.7\n% decision letter\n%%EOF\n"u8.ToArray();
+        var stored = await _engine.Documents.SaveAsync("decision.pdf", "application/pdf", letter);
+
+        var sent = await _engine.RunAsync(MailEngine.OneStep("send-document", "SendEmail", new JsonObject
+        {
+            ["credential"] = "foi-mail", ["to"] = requester.Address, ["subject"] = "Our decision", ["textBody"] = "Attached.",
+            ["attachments"] = new JsonArray(new JsonObject { ["documentId"] = stored.Id }),
+        }));
+        var missing = await _engine.RunAsync(MailEngine.OneStep("send-missing-document", "SendEmail", new JsonObject
+        {
+            ["credential"] = "foi-mail", ["to"] = requester.Address, ["subject"] = "Our decision", ["textBody"] = "Attached.",
+            ["attachments"] = new JsonArray(new JsonObject { ["documentId"] = stored.Id }, new JsonObject { ["documentId"] = "no-such-document" }),
+        }));
+
+        Assert.That(sent.Status, Is.EqualTo(WorkflowStatus.Finished), sent.FaultMessage);
+        var part = (await _server.WaitForMessagesAsync(requester, 1)).Single().Attachments.OfType<MimePart>().Single();
+        Assert.That((part.FileName, part.ContentType.MimeType), Is.EqualTo(("decision.pdf", "application/pdf")));
+        Assert.That(Decode(part), Is.EqualTo(letter));
+        Assert.That(IncidentMessage(missing), Is.EqualTo("Input 'attachments[1].documentId': there is no document 'no-such-document'."));
+    }
+
+    [Test]
     public async Task A_server_that_refuses_connections_is_retried_by_the_retry_policy_then_faults_naming_the_server()
     {
         var closedPort = FreePort();

@@ -36,6 +36,7 @@ public sealed class MailEngine : IAsyncDisposable
         services.AddSingleton<ICredentialStore>(new InMemoryCredentialStore());
         services.AddSingleton<ISecretProtector>(new AesGcmSecretProtector(AesGcmSecretProtector.NewKey()));
         services.AddSingleton<CredentialVault>();
+        services.AddSingleton<Automation.Engine.Documents.IDocumentStore>(new InMemoryDocumentStore(TimeProvider.System));
         services.AddWorkflowEngine(configure: null, MailActivities.Assembly);
         _services = services.BuildServiceProvider();
     }
@@ -43,6 +44,7 @@ public sealed class MailEngine : IAsyncDisposable
     public IWorkflowRuntime Runtime => _services.GetRequiredService<IWorkflowRuntime>();
     public CredentialVault Vault => _services.GetRequiredService<CredentialVault>();
     public ActivityRegistry Registry => _services.GetRequiredService<ActivityRegistry>();
+    public Automation.Engine.Documents.IDocumentStore Documents => _services.GetRequiredService<Automation.Engine.Documents.IDocumentStore>();
 
     /// <summary>Every log line written so far, with exceptions, as one text.</summary>
     public string Logs => string.Join("\n", _logs.Lines);
