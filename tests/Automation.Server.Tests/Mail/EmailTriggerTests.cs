@@ -72,6 +72,48 @@ internal sealed class EmailTriggerTests
     }
 
     [Test]
+    public async Task A_workflow_replies_to_the_sender_with_the_received_attachment()
+    {
+        var requester = await _mail.CreateMailboxAsync("requester");
+        var saved = await _api.PutAsJsonAsync("/api/credentials/foi-smtp", new
+        {
+            kind = "mailServer",
+            fields = new { host = _mail.Host, port = _mail.SubmissionPort, security = "none", username = _foi.UserName },
+            secrets = new { password = _foi.Password },
+        });
+        Assert.That(saved.IsSuccessStatusCode, Is.True, await saved.Content.ReadAsStringAsync());
+        var id = Flows.NewId("mail-reply");
+        var definition = Flows.Flow(id,
+            [
+                Flows.Node("mail", "EmailReceived", new JsonObject { ["credential"] = "foi-inbox" }),
+                Flows.Node("reply", "SendEmail", new JsonObject
+                {
+                    ["credential"] = "foi-smtp",
+                    ["to"] = Flows.Js("input.from.address"),
+                    ["subject"] = new JsonObject { ["$liquid"] = "Re: {{ input.subject }}" },
+                    ["textBody"] = new JsonObject { ["$liquid"] = "We received {{ input.attachments.size }} file(s)." },
+                    ["attachments"] = Flows.Js("input.attachments"),
+                }),
+            ],
+            [Flows.Edge("mail", "reply")]);
+        Assert.That((int)(await _api.PostAsJsonAsync("/api/workflow-definitions", definition)).StatusCode, Is.EqualTo(201));
+        var published = await _api.PostAsJsonAsync($"/api/workflow-definitions/{id}/publish", new { comment = "test" });
+        Assert.That((int)published.StatusCode, Is.EqualTo(200), await published.Content.ReadAsStringAsync());
+        var scan = Enumerable.Range(0, 50_000).Select(i => (byte)(i % 253)).ToArray();
+
+        await _mail.SendAsync(EmailTriggerMessages.Create(requester.Address, _foi.Address, "FOI request 2", "see scan", ("scan.png", "image/png", scan)));
+
+        var reply = (await _mail.WaitForMessagesAsync(requester, 1, timeout: TimeSpan.FromSeconds(30))).Single();
+        Assert.That(reply.Subject, Is.EqualTo("Re: FOI request 2"));
+        Assert.That(reply.TextBody!.Trim(), Is.EqualTo("We received 1 file(s)."));
+        var part = reply.Attachments.OfType<MimePart>().Single();
+        Assert.That((part.FileName, part.ContentType.MimeType), Is.EqualTo(("scan.png", "image/png")));
+        using var bytes = new MemoryStream();
+        part.Content!.DecodeTo(bytes);
+        Assert.That(bytes.ToArray(), Is.EqualTo(scan));
+    }
+
+    [Test]
     public async Task Each_email_starts_its_own_instance_and_one_seen_again_starts_none()
     {
         var id = await PublishAsync(new JsonObject { ["credential"] = "foi-inbox" });
