@@ -8,6 +8,10 @@ import LibraryPage from './pages/library/LibraryPage'
 import TaskInboxPage from './pages/tasks/TaskInboxPage'
 import VersionsPage from './pages/versions/VersionsPage'
 import TaskPage from './pages/tasks/TaskPage'
+import QuarantinePage from './pages/quarantine/QuarantinePage'
+import SchedulesPage from './pages/schedules/SchedulesPage'
+import TriggerPage from './pages/triggers/TriggerPage'
+import TriggersPage from './pages/triggers/TriggersPage'
 
 /** A page of the app; those with a `nav` label appear in the main navigation, in this order. */
 export interface AppRoute {
@@ -24,6 +28,10 @@ export const appRoutes: AppRoute[] = [
   { path: '/instances', element: <InstanceListPage />, nav: 'Instances' },
   { path: '/instances/:instanceId', element: <InstancePage /> },
   { path: '/tasks', element: <TaskInboxPage />, nav: 'Tasks' },
+  { path: '/triggers', element: <TriggersPage />, nav: 'Triggers' },
+  { path: '/triggers/:triggerId', element: <TriggerPage /> },
+  { path: '/schedules', element: <SchedulesPage />, nav: 'Schedules' },
+  { path: '/quarantine', element: <QuarantinePage />, nav: 'Quarantine' },
   { path: '/credentials', element: <CredentialsPage />, nav: 'Credentials' },
   { path: '/tasks/:taskId', element: <TaskPage /> },
 ]

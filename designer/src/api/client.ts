@@ -68,6 +68,34 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   return json as T
 }
 
+/**
+ * GETs a file (a document's content) with the signed-in API key, which a plain link cannot send, and returns it as a
+ * Blob with the file name the server gave (Content-Disposition), if any.
+ * @throws ApiError when the server answers with an error status.
+ * @throws TypeError when the server cannot be reached.
+ */
+export async function apiBlob(path: string): Promise<{ blob: Blob; fileName: string | null }> {
+  const key = getApiKey()
+  const response = await fetch(path, { headers: key ? { 'X-Api-Key': key } : {} })
+  if (!response.ok) {
+    const text = await response.text()
+    const json = text ? safeParse(text) : undefined
+    if (response.status === 401) signOut()
+    const problem: Problem = typeof json === 'object' && json !== null ? (json as Problem) : { title: text || response.statusText }
+    throw new ApiError(response.status, { status: response.status, ...problem })
+  }
+  return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('Content-Disposition')) }
+}
+
+/** The file name in a Content-Disposition header (RFC 6266: filename* wins over filename). */
+function fileNameOf(header: string | null): string | null {
+  if (!header) return null
+  const extended = /filename\*=UTF-8''([^;]+)/i.exec(header)
+  if (extended) return decodeURIComponent(extended[1])
+  const plain = /filename="?([^";]+)"?/i.exec(header)
+  return plain ? plain[1] : null
+}
+
 function safeParse(text: string): unknown {
   try {
     return JSON.parse(text)

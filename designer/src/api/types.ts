@@ -114,6 +114,8 @@ export interface ActivityDescriptor {
   outcomes: string[]
   dynamicOutcomesInput?: string | null
   isLoop: boolean
+  /** A trigger starts the workflow in Start's place; its inputs are settings read at publish time, values only. */
+  isTrigger?: boolean
 }
 
 export type WorkflowStatus = 'running' | 'suspended' | 'finished' | 'faulted' | 'cancelled'

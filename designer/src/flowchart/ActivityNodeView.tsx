@@ -1,9 +1,11 @@
 // One activity on a flowchart: its name, type and initials, a badge for problems or run state (icon and text, not
-// colour only), an input handle on top and one named output handle per outcome port underneath.
+// colour only), an input handle on top (except on the entry: Start or a trigger) and one named output handle per
+// outcome port underneath.
 
 import { Handle, Position, useUpdateNodeInternals, type Node, type NodeProps } from '@xyflow/react'
 import { useEffect } from 'react'
 import type { ActivityDescriptor, ActivityNode } from '../api/types'
+import { isEntry } from './entry'
 import './flowchart.css'
 import { initialsOf } from './outcomes'
 import { stepStateLabels, type StepState } from './stepState'
@@ -21,7 +23,7 @@ export type ActivityFlowNode = Node<ActivityNodeData, 'activity'>
 /** What a screen reader announces for a node (React Flow puts it on the focusable node). */
 export function describeNode(data: ActivityNodeData): string {
   const a = data.activity
-  const parts = [a.displayName || a.id, `${data.descriptor?.displayName ?? a.type} step`]
+  const parts = [a.displayName || a.id, `${data.descriptor?.displayName ?? a.type} ${data.descriptor?.isTrigger ? 'trigger, starts the workflow' : 'step'}`]
   if (data.state) parts.push(stepStateLabels[data.state].text)
   if (data.problems) parts.push(`${data.problems} problem${data.problems === 1 ? '' : 's'}`)
   return parts.join(', ')
@@ -35,10 +37,11 @@ export default function ActivityNodeView({ id, data, selected, isConnectable }: 
   const a = data.activity
   const typeName = data.descriptor?.displayName ?? a.type
   const state = data.state ? stepStateLabels[data.state] : null
-  const classes = ['fc-node', data.state ? `fc-${data.state}` : '', data.problems ? 'fc-has-problems' : '', selected ? 'fc-selected' : '']
+  const trigger = data.descriptor?.isTrigger === true
+  const classes = ['fc-node', trigger ? 'fc-trigger' : '', data.state ? `fc-${data.state}` : '', data.problems ? 'fc-has-problems' : '', selected ? 'fc-selected' : '']
   return (
     <div className={classes.join(' ')}>
-      {a.type !== 'Start' && <Handle type="target" position={Position.Top} isConnectable={isConnectable} />}
+      {!isEntry(a, data.descriptor) && <Handle type="target" position={Position.Top} isConnectable={isConnectable} />}
       <div className="fc-head">
         <span className="fc-icon" aria-hidden="true">
           {initialsOf(a.type)}
@@ -48,6 +51,11 @@ export default function ActivityNodeView({ id, data, selected, isConnectable }: 
           <div className="fc-type">
             {typeName} · <code>{a.id}</code>
           </div>
+          {trigger && (
+            <div className="fc-trigger-label">
+              <span aria-hidden="true">⚡</span> Trigger: starts the workflow
+            </div>
+          )}
         </div>
       </div>
       {(state || data.problems) && (

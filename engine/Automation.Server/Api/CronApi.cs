@@ -1,7 +1,7 @@
 using Automation.Server.Auth;
 using Automation.Server.Errors;
+using Automation.Server.Triggers.Schedules;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Quartz;
 
 namespace Automation.Server.Api;
 
@@ -12,7 +12,7 @@ namespace Automation.Server.Api;
 public static class CronApi
 {
     /// <summary>The time zone schedules use when none is given.</summary>
-    public const string DefaultTimeZone = "Europe/London";
+    public const string DefaultTimeZone = ScheduleTimes.DefaultTimeZone;
 
     private const int MaxCount = 20;
 
@@ -31,35 +31,9 @@ public static class CronApi
             return Problems.BadRequest("Give the cron expression as ?expression=, for example '0 0 7 ? * MON-FRI' (07:00 on weekdays).");
         var wanted = count ?? 5;
         if (wanted is < 1 or > MaxCount) return Problems.BadRequest($"count must be between 1 and {MaxCount}; it was {wanted}.");
-        var zoneId = string.IsNullOrWhiteSpace(timeZone) ? DefaultTimeZone : timeZone.Trim();
-        TimeZoneInfo zone;
-        try
-        {
-            zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
-        }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            return Problems.BadRequest($"'{zoneId}' is not a time zone this server knows; use an IANA name such as Europe/London.");
-        }
-
-        CronExpression cron;
-        try
-        {
-            cron = new CronExpression(expression.Trim(), zone);
-        }
-        catch (FormatException e)
-        {
-            return Problems.BadRequest($"'{expression.Trim()}' is not a valid cron expression: {e.Message} " +
-                "Quartz cron has six or seven fields: seconds, minutes, hours, day of month, month, day of week, optional year.");
-        }
-
-        var times = new List<DateTimeOffset>(wanted);
-        var from = after ?? time.GetUtcNow();
-        while (times.Count < wanted && cron.GetNextValidTimeAfter(from) is { } next)
-        {
-            times.Add(TimeZoneInfo.ConvertTime(next, zone));
-            from = next;
-        }
+        if (!ScheduleTimes.TryFindZone(timeZone, out var zone, out var zoneError)) return Problems.BadRequest(zoneError);
+        if (!ScheduleTimes.TryParseCron(expression, zone, out var cron, out var cronError)) return Problems.BadRequest(cronError);
+        var times = ScheduleTimes.NextCronTimes(cron, after ?? time.GetUtcNow(), wanted).Select(t => ScheduleTimes.InZone(t, zone)).ToList();
         return TypedResults.Ok(new CronPreview(expression.Trim(), zone.Id, times));
     }
 }

@@ -10,6 +10,9 @@ using Automation.Server.Auth;
 using Automation.Server.Errors;
 using Automation.Server.Logging;
 using Automation.Server.Samples;
+using Automation.Server.Triggers.Files;
+using Automation.Server.Triggers.Hooks;
+using Automation.Server.Triggers.Schedules;
 using Automation.Server.Validation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
@@ -54,6 +57,9 @@ public static class ServerComposition
         services.AddWorkflowEngine(activityAssemblies: [typeof(ServerComposition).Assembly, MailActivities.Assembly]);
         services.Configure<Engine.Triggers.TriggerOptions>(section.GetSection("Triggers"));
         services.AddSingleton<Definitions.WorkflowPublisher>();
+        services.AddScheduleTriggers(options);
+        services.AddHookTriggers();
+        services.AddFileDropTriggers();
         services.Configure<Bots.Mail.Triggers.EmailTriggerOptions>(section.GetSection("Triggers:Email"));
         services.AddMailTriggers();
 
@@ -109,8 +115,10 @@ public static class ServerComposition
         app.MapCredentialsApi();
         app.MapStatisticsApi();
         app.MapTriggersApi();
+        app.MapSchedulesApi();
         app.MapQuarantineApi();
         app.MapDocumentsApi();
+        app.MapHooksApi();
         app.MapDesignerFallback();
         return app;
     }

@@ -24,11 +24,9 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// <summary>What the process printed (for failure messages).</summary>
     public string Output { get { lock (_output) return _output.ToString(); } }
 
-    /// <param name="dataDirectory">The SQLite data directory (kept across restarts).</param>
-    /// <param name="adminKey">The bootstrap admin key.</param>
-    /// <param name="port">The port; a free one when null.</param>
-    /// <param name="environment">Extra settings as environment variables (for example <c>Automation__Triggers__RefreshInterval</c>).</param>
-    public static async Task<ServerProcess> StartAsync(string dataDirectory, string adminKey, int? port = null, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>Starts the server on <paramref name="dataDirectory"/>; <paramref name="environment"/> adds or overrides settings (e.g. the store).</summary>
+    public static async Task<ServerProcess> StartAsync(string dataDirectory, string adminKey, int? port = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         port ??= FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");

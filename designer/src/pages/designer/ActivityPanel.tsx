@@ -13,6 +13,7 @@ interface Props {
   activity: ActivityNode
   descriptor: ActivityDescriptor | undefined
   definition: WorkflowDefinition
+  descriptors: Map<string, ActivityDescriptor>
   problems: ProblemError[]
   names: ScopeName[]
   onRename: (next: string) => void
@@ -22,7 +23,7 @@ interface Props {
   onDelete: () => void
 }
 
-export default function ActivityPanel({ activity, descriptor, definition, problems, names, onRename, onDisplayName, onInput, onSetNext, onDelete }: Props) {
+export default function ActivityPanel({ activity, descriptor, definition, descriptors, problems, names, onRename, onDisplayName, onInput, onSetNext, onDelete }: Props) {
   const nameId = fieldDomId(activity.id, 'displayName')
   const otherProblems = problems.filter((p) => !p.field?.startsWith('inputs.'))
   return (
@@ -46,6 +47,12 @@ export default function ActivityPanel({ activity, descriptor, definition, proble
       {descriptor && descriptor.inputs.length > 0 && (
         <section aria-labelledby={`${nameId}-settings`}>
           <h3 id={`${nameId}-settings`}>Settings</h3>
+          {descriptor.isTrigger && (
+            <p className="hint">
+              This trigger starts the workflow. Its settings are read when the workflow is published, so they are plain values, not
+              expressions or templates.
+            </p>
+          )}
           {descriptor.inputs.map((input) => (
             <InputField
               key={`${activity.id}:${input.name}`}
@@ -55,6 +62,7 @@ export default function ActivityPanel({ activity, descriptor, definition, proble
               onChange={(v) => onInput(input.name, v)}
               error={problems.find((p) => p.field === `inputs.${input.name}`)?.message}
               names={names}
+              valuesOnly={descriptor.isTrigger === true}
             />
           ))}
         </section>
@@ -66,6 +74,7 @@ export default function ActivityPanel({ activity, descriptor, definition, proble
           outcomes={outcomesOf(activity, descriptor, definition.connections)}
           activities={definition.activities}
           connections={definition.connections}
+          descriptors={descriptors}
           onSetNext={onSetNext}
         />
       </section>

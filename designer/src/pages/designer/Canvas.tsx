@@ -15,6 +15,7 @@ import {
 import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react'
 import type { ActivityDescriptor, Position, WorkflowDefinition } from '../../api/types'
 import { nodeTypes } from '../../flowchart/ActivityNodeView'
+import { isEntry } from '../../flowchart/entry'
 import FitViewOnce from '../../flowchart/FitViewOnce'
 import { buildEdges, buildNodes, type Measured } from '../../flowchart/graph'
 import { NODE_WIDTH } from '../../flowchart/layout'
@@ -128,7 +129,11 @@ export default function Canvas({ definition, descriptors, problems, steps, taken
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
-        isValidConnection={(c) => c.source !== c.target}
+        isValidConnection={(c) => {
+          // The entry (Start or a trigger) has no input handle; this also stops a connection dropped onto it.
+          const target = definition.activities.find((a) => a.id === c.target)
+          return c.source !== c.target && !(target && isEntry(target, descriptors.get(target.type)))
+        }}
         onNodeDragStart={() => {
           dragStart.current = definitionRef.current
         }}
@@ -152,7 +157,7 @@ export default function Canvas({ definition, descriptors, problems, steps, taken
       {definition.activities.length === 0 && (
         <div className="canvas-empty">
           <p>
-            <strong>The canvas is empty.</strong> Drag a step from the list on the left, or choose one there to add it. Start with <em>Start</em>.
+            <strong>The canvas is empty.</strong> Drag a step from the list on the left, or choose one there to add it. Begin with <em>Start</em>, or with a trigger (a schedule, an email, a file) that starts the workflow by itself.
           </p>
         </div>
       )}

@@ -284,6 +284,7 @@ export default function DesignerWorkspace({ initial, initialPublishedVersion, de
                 activity={selected}
                 descriptor={byType.get(selected.type)}
                 definition={definition}
+                descriptors={byType}
                 problems={activityProblems}
                 names={names}
                 onRename={(next) => {

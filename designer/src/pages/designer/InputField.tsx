@@ -1,5 +1,6 @@
 // One activity input in the property panel: its label, help and typed editor, a switch between a plain value, a
-// JavaScript expression and a Liquid template, and the validator's message linked to the field.
+// JavaScript expression and a Liquid template (not for a trigger's settings, which must be values), and the
+// validator's message linked to the field.
 
 import type { ComponentType } from 'react'
 import type { InputDescriptor, InputValue, Json } from '../../api/types'
@@ -63,9 +64,14 @@ export interface InputFieldProps {
   onChange: (value: InputValue | undefined) => void
   error?: string
   names: ScopeName[]
+  /**
+   * A trigger's setting: read at publish time, so only a value is allowed and the Value/JavaScript/Liquid switch is
+   * not offered (it stays while the setting still holds an expression, so that it can be turned back into a value).
+   */
+  valuesOnly?: boolean
 }
 
-export default function InputField({ id, input, value, onChange, error, names }: InputFieldProps) {
+export default function InputField({ id, input, value, onChange, error, names, valuesOnly }: InputFieldProps) {
   const mode = modeOf(value)
   const hintId = `${id}-hint`
   const errorId = `${id}-error`
@@ -88,11 +94,13 @@ export default function InputField({ id, input, value, onChange, error, names }:
           {input.displayName}
           {input.required && <span className="required"> (required)</span>}
         </label>
-        <select className="mode-select" aria-label={`How to give ${input.displayName}`} value={mode} onChange={(e) => switchMode(e.target.value as Mode)}>
-          <option value="value">Value</option>
-          <option value="js">Expression (JavaScript)</option>
-          <option value="liquid">Template (Liquid)</option>
-        </select>
+        {(!valuesOnly || mode !== 'value') && (
+          <select className="mode-select" aria-label={`How to give ${input.displayName}`} value={mode} onChange={(e) => switchMode(e.target.value as Mode)}>
+            <option value="value">Value</option>
+            <option value="js">Expression (JavaScript)</option>
+            <option value="liquid">Template (Liquid)</option>
+          </select>
+        )}
       </div>
       {input.description && (
         <p className="hint" id={hintId}>

@@ -1,7 +1,8 @@
 // The keyboard way to connect steps: for each outcome port, choose the next step from a list (the same as drawing
 // an arrow from that port on the canvas).
 
-import type { ActivityNode, Connection } from '../../api/types'
+import type { ActivityDescriptor, ActivityNode, Connection } from '../../api/types'
+import { isEntry } from '../../flowchart/entry'
 import { fieldDomId } from './fieldIds'
 
 interface Props {
@@ -9,12 +10,14 @@ interface Props {
   outcomes: string[]
   activities: ActivityNode[]
   connections: Connection[]
+  descriptors: Map<string, ActivityDescriptor>
   onSetNext: (outcome: string, to: string | null) => void
 }
 
-export default function NextSteps({ activity, outcomes, activities, connections, onSetNext }: Props) {
+export default function NextSteps({ activity, outcomes, activities, connections, descriptors, onSetNext }: Props) {
   if (outcomes.length === 0) return <p className="hint">This step ends its path: it has no outcomes to connect.</p>
-  const others = activities.filter((a) => a.id !== activity.id && a.type !== 'Start')
+  // Nothing leads into the entry (Start or a trigger): the flow begins there.
+  const others = activities.filter((a) => a.id !== activity.id && !isEntry(a, descriptors.get(a.type)))
   return (
     <>
       {outcomes.map((outcome) => {

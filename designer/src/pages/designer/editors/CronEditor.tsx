@@ -1,16 +1,8 @@
-import cronstrue from 'cronstrue'
 import { useEffect, useState } from 'react'
 import { ApiError, describeError } from '../../../api/client'
 import { previewCron } from '../../../api/schedules'
+import { describeCron } from '../../../schedules/describeCron'
 import type { EditorProps } from './types'
-
-function describeCron(text: string): string | null {
-  try {
-    return cronstrue.toString(text, { throwExceptionOnParseError: true, use24HourTimeFormat: true, locale: 'en' })
-  } catch {
-    return null
-  }
-}
 
 const fireTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/London' })
 

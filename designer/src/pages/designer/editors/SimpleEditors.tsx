@@ -4,8 +4,20 @@ import type { EditorProps } from './types'
 
 const text = (v: unknown) => (v === undefined || v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v))
 
-export function TextEditor({ id, value, onChange, describedBy, invalid }: EditorProps) {
-  return <input id={id} type="text" value={text(value)} aria-describedby={describedBy} aria-invalid={invalid || undefined} onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)} />
+export function TextEditor({ id, input, value, onChange, describedBy, invalid }: EditorProps) {
+  // The default shows as the placeholder: an empty field means the default (a trigger's time zone, for example).
+  const placeholder = typeof input.default === 'string' ? input.default : undefined
+  return (
+    <input
+      id={id}
+      type="text"
+      value={text(value)}
+      placeholder={placeholder}
+      aria-describedby={describedBy}
+      aria-invalid={invalid || undefined}
+      onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
+    />
+  )
 }
 
 export function MultilineEditor({ id, value, onChange, describedBy, invalid }: EditorProps) {

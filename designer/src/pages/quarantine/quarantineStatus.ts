@@ -1,0 +1,22 @@
+import type { QuarantineStatus } from '../../api/triggers'
+
+/** The quarantine's states in words, for the filter and the table. */
+export const quarantineStatusText: Record<QuarantineStatus, string> = {
+  quarantined: 'Waiting for a decision',
+  reprocessed: 'Reprocessed',
+  discarded: 'Discarded',
+}
+
+export type QuarantineFilter = QuarantineStatus | 'all'
+
+export const quarantineFilters: { value: QuarantineFilter; text: string }[] = [
+  { value: 'quarantined', text: 'Waiting for a decision' },
+  { value: 'reprocessed', text: 'Reprocessed' },
+  { value: 'discarded', text: 'Discarded' },
+  { value: 'all', text: 'All' },
+]
+
+/** The filter in the address (?status=), quarantined when absent or unknown. */
+export function filterOf(value: string | null): QuarantineFilter {
+  return quarantineFilters.some((f) => f.value === value) ? (value as QuarantineFilter) : 'quarantined'
+}

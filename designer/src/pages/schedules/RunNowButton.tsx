@@ -1,0 +1,87 @@
+import { useId, useState } from 'react'
+import { Link } from 'react-router-dom'
+import { describeError } from '../../api/client'
+import { runScheduleNow } from '../../api/triggers'
+import { hasRole, useSession } from '../../auth/session'
+
+interface Props {
+  triggerId: string
+  /** How the schedule is named to screen readers. */
+  name: string
+  paused: boolean
+}
+
+/** The instance id in the server's answer to "run now", whatever shape the answer has. */
+function instanceIdOf(answer: unknown): string | null {
+  if (answer && typeof answer === 'object') {
+    const o = answer as Record<string, unknown>
+    for (const key of ['instanceId', 'id']) if (typeof o[key] === 'string') return o[key] as string
+  }
+  return null
+}
+
+/**
+ * Starts the schedule's workflow once, now (POST /api/schedules/{id}/run). Operators and admins only; others see why.
+ * The server's own reason shows when it refuses.
+ */
+export default function RunNowButton({ triggerId, name, paused }: Props) {
+  const user = useSession()
+  const reasonId = useId()
+  const [busy, setBusy] = useState(false)
+  const [result, setResult] = useState<{ ok: boolean; text: string; instanceId?: string | null } | null>(null)
+  const reason = !hasRole(user, 'admin', 'operator')
+    ? 'Running a schedule needs the operator or admin role.'
+    : paused
+      ? 'Resume the schedule to run it.'
+      : null
+
+  async function run() {
+    setBusy(true)
+    setResult(null)
+    try {
+      const answer = await runScheduleNow(triggerId)
+      setResult({ ok: true, text: 'Started.', instanceId: instanceIdOf(answer) })
+    } catch (e) {
+      setResult({ ok: false, text: `It could not be run: ${describeError(e)}` })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <div className="trigger-action">
+      <button
+        type="button"
+        className="button primary small"
+        onClick={run}
+        disabled={busy || !!reason}
+        aria-label={`Run now: ${name}`}
+        aria-describedby={reason ? reasonId : undefined}
+      >
+        {busy ? 'Starting…' : 'Run now'}
+      </button>
+      {reason && (
+        <span id={reasonId} className="muted action-reason">
+          {reason}
+        </span>
+      )}
+      <div role="status">
+        {result?.ok && (
+          <span className="action-reason">
+            {result.text}{' '}
+            {result.instanceId && (
+              <Link to={`/instances/${encodeURIComponent(result.instanceId)}`}>
+                Instance <code>{result.instanceId.slice(0, 8)}</code>
+              </Link>
+            )}
+          </span>
+        )}
+      </div>
+      {result && !result.ok && (
+        <p className="field-error" role="alert">
+          {result.text}
+        </p>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,22 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Automation.Server.Triggers;
+
+/// <summary>
+/// Deterministic instance ids for trigger events: the same event (a retried request with one idempotency key, a file
+/// of one name, size and time) always maps to the same id, so <see cref="Engine.Triggers.TriggerStarter"/> starts it once,
+/// also across nodes and after a crash.
+/// </summary>
+public static class EventInstanceIds
+{
+    /// <summary>32 lower-case hex digits (the shape of a generated id) derived from <paramref name="parts"/>.</summary>
+    /// <exception cref="ArgumentException">No parts were given.</exception>
+    public static string For(params string[] parts)
+    {
+        if (parts.Length == 0) throw new ArgumentException("Give at least one part that identifies the event.", nameof(parts));
+        // A separator that cannot occur in a path or a header keeps ("a", "bc") and ("ab", "c") apart.
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\0', parts)));
+        return Convert.ToHexStringLower(hash)[..32];
+    }
+}
