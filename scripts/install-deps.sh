@@ -62,12 +62,14 @@ if command -v systemctl >/dev/null 2>&1 && [[ -d /run/systemd/system ]]; then
     fi
   done
 else
-  # Without systemd, only a daemon the init script started has its pid file in /run (the tests' own never do): stop
-  # just those, so that a test run's servers on this machine are never touched.
+  # Without systemd, stop only a daemon the init script started, found by its pid file; the tests' own relay writes
+  # /run/smtpd.pid too but runs with its configuration under /tmp/automation-test-mail, and is never touched.
   declare -A PID_FILES=([dovecot]=/run/dovecot/master.pid [opensmtpd]=/run/smtpd.pid)
   for service in "${SYSTEM_SERVICES[@]}"; do
     pid_file="${PID_FILES[$service]}"
-    if [[ -x "/etc/init.d/$service" && -s "$pid_file" ]] && kill -0 "$(cat "$pid_file")" 2>/dev/null; then
+    pid="$(cat "$pid_file" 2>/dev/null || true)"
+    if [[ -x "/etc/init.d/$service" && -n "$pid" && -r "/proc/$pid/cmdline" ]] \
+      && ! tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q automation-test-mail; then
       echo "install-deps: stopping the system $service service (the tests run their own)"
       "${SUDO[@]}" "/etc/init.d/$service" stop >/dev/null 2>&1 || true
     fi
