@@ -164,6 +164,46 @@ internal sealed class EmailTriggerTests
     }
 
     [Test]
+    public async Task An_email_the_workflow_inputs_refuse_is_quarantined_naming_the_input()
+    {
+        var id = Flows.NewId("mail-inputs");
+        var definition = Flows.Flow(id,
+            [Flows.Node("mail", "EmailReceived", new JsonObject { ["credential"] = "foi-inbox" }), Flows.Node("end", "End")],
+            [Flows.Edge("mail", "end")],
+            inputs: [new JsonObject { ["name"] = "caseNumber", ["type"] = "string", ["required"] = true }]);
+        Assert.That((int)(await _api.PostAsJsonAsync("/api/workflow-definitions", definition)).StatusCode, Is.EqualTo(201));
+        Assert.That((int)(await _api.PostAsJsonAsync($"/api/workflow-definitions/{id}/publish", new { comment = "test" })).StatusCode, Is.EqualTo(200));
+
+        await _mail.SendAsync(Message("ada@example.test", "Where is my case?", "no case number"));
+
+        await _mail.WaitForMessagesAsync(_foi, 1, "Quarantine", TimeSpan.FromSeconds(30));
+        var item = (await _api.GetFromJsonAsync<JsonArray>("/api/quarantine?status=quarantined"))!.Single()!;
+        Assert.That(item["reason"]!.GetValue<string>(), Does.StartWith("The workflow does not accept this email as its input:").And.Contain("caseNumber"));
+        Assert.That(item["summary"]!.GetValue<string>(), Is.EqualTo("email from ada@example.test: Where is my case?"));
+        Assert.That(await InstancesAsync(id), Is.Empty);
+    }
+
+    [Test]
+    public async Task A_paused_trigger_leaves_mail_waiting_and_takes_it_when_resumed()
+    {
+        var id = await PublishAsync(new JsonObject { ["credential"] = "foi-inbox" });
+        var paused = await _api.PostAsync($"/api/triggers/{id}:mail/pause", null);
+        Assert.That(paused.IsSuccessStatusCode, Is.True, await paused.Content.ReadAsStringAsync());
+        await Task.Delay(1500); // the host sees the pause on this node at once; give it a moment to let go of the mailbox
+
+        await _mail.SendAsync(Message("ada@example.test", "While paused", "waiting"));
+        await _mail.WaitForMessagesAsync(_foi, 1);
+        await Task.Delay(2000);
+        Assert.That(await _mail.ReadMessagesAsync(_foi, "Processed"), Is.Empty, "nothing taken while paused");
+        Assert.That(await InstancesAsync(id), Is.Empty);
+
+        var resumed = await _api.PostAsync($"/api/triggers/{id}:mail/resume", null);
+        Assert.That(resumed.IsSuccessStatusCode, Is.True);
+        await _mail.WaitForMessagesAsync(_foi, 1, "Processed", TimeSpan.FromSeconds(30));
+        Assert.That(await InstancesAsync(id), Has.Count.EqualTo(1));
+    }
+
+    [Test]
     public async Task Filters_leave_other_emails_in_the_folder_untouched()
     {
         var id = await PublishAsync(new JsonObject
