@@ -76,6 +76,7 @@ internal sealed class TimedInstanceStore(IInstanceStore inner) : IInstanceStore
     public Task<IReadOnlyList<string>> FindRecoverableAsync(DateTimeOffset n, int l, CancellationToken c = default) => inner.FindRecoverableAsync(n, l, c);
     public Task<IReadOnlyList<Bookmark>> FindBookmarksAsync(string k, string? n, string? co, CancellationToken c = default) => StoreTimings.Time("inst.FindBookmarks", () => inner.FindBookmarksAsync(k, n, co, c));
     public Task<Bookmark?> GetBookmarkAsync(string id, CancellationToken c = default) => StoreTimings.Time("inst.GetBookmark", () => inner.GetBookmarkAsync(id, c));
+    public Task<ResumeTarget?> GetResumeTargetAsync(string id, CancellationToken c = default) => StoreTimings.Time("inst.GetResumeTarget", () => inner.GetResumeTargetAsync(id, c));
     public Task<IReadOnlyList<Bookmark>> FindDueBookmarksAsync(DateTimeOffset d, int l, CancellationToken c = default) => inner.FindDueBookmarksAsync(d, l, c);
     public Task<DateTimeOffset?> GetNextDueAsync(CancellationToken c = default) => inner.GetNextDueAsync(c);
     public Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string id, long a = 0, int l = 1000, CancellationToken c = default) => inner.GetJournalAsync(id, a, l, c);

@@ -38,29 +38,37 @@ internal static class Flows
         outputs: ["greeting"],
         inputs: [new JsonObject { ["name"] = "name", ["type"] = "string", ["required"] = true }]);
 
-    /// <summary>Start → HumanTask (Approve/Reject, operator role, form with a short comment) → SetVariable decision → End.</summary>
-    public static JsonObject Approval(string? id = null) => Flow(id ?? NewId("approve"),
-        [
-            Node("start", "Start"),
-            Node("ask", "HumanTask", new JsonObject
+    /// <summary>
+    /// Start → HumanTask (Approve/Reject, for <paramref name="role"/> and <paramref name="assignee"/>: the operator role
+    /// unless given, form with a short comment) → SetVariable decision → End.
+    /// </summary>
+    public static JsonObject Approval(string? id = null, string? role = "operator", string? assignee = null)
+    {
+        var ask = new JsonObject
+        {
+            ["title"] = "Approve the request",
+            ["outcomes"] = new JsonArray("Approve", "Reject"),
+            ["formSchema"] = new JsonObject
             {
-                ["title"] = "Approve the request",
-                ["role"] = "operator",
-                ["outcomes"] = new JsonArray("Approve", "Reject"),
-                ["formSchema"] = new JsonObject
-                {
-                    ["type"] = "object",
-                    ["required"] = new JsonArray("comment"),
-                    ["properties"] = new JsonObject { ["comment"] = new JsonObject { ["type"] = "string", ["maxLength"] = 20 } },
-                },
-            }),
-            Node("approved", "SetVariable", new JsonObject { ["variable"] = "decision", ["value"] = "approved" }),
-            Node("rejected", "SetVariable", new JsonObject { ["variable"] = "decision", ["value"] = Js("'rejected: ' + activities.ask.output.data.comment") }),
-            Node("end1", "End"),
-            Node("end2", "End"),
-        ],
-        [Edge("start", "ask"), Edge("ask", "approved", "Approve"), Edge("ask", "rejected", "Reject"), Edge("approved", "end1"), Edge("rejected", "end2")],
-        outputs: ["decision"]);
+                ["type"] = "object",
+                ["required"] = new JsonArray("comment"),
+                ["properties"] = new JsonObject { ["comment"] = new JsonObject { ["type"] = "string", ["maxLength"] = 20 } },
+            },
+        };
+        if (role is not null) ask["role"] = role;
+        if (assignee is not null) ask["assignee"] = assignee;
+        return Flow(id ?? NewId("approve"),
+            [
+                Node("start", "Start"),
+                Node("ask", "HumanTask", ask),
+                Node("approved", "SetVariable", new JsonObject { ["variable"] = "decision", ["value"] = "approved" }),
+                Node("rejected", "SetVariable", new JsonObject { ["variable"] = "decision", ["value"] = Js("'rejected: ' + activities.ask.output.data.comment") }),
+                Node("end1", "End"),
+                Node("end2", "End"),
+            ],
+            [Edge("start", "ask"), Edge("ask", "approved", "Approve"), Edge("ask", "rejected", "Reject"), Edge("approved", "end1"), Edge("rejected", "end2")],
+            outputs: ["decision"]);
+    }
 
     /// <summary>Start → WaitForSignal(signal, correlation input.ref) → SetVariable received = payload → End; a secret variable too.</summary>
     public static JsonObject SignalWait(string signal, string? id = null) => Flow(id ?? NewId("signal"),

@@ -20,6 +20,7 @@ public static class HotQueries
     {
         yield return Template("instance by id", SqlInstanceStore.GetInstance, "i-1");
         yield return Template("bookmark by id", SqlInstanceStore.GetBookmark, "b-1");
+        yield return Template("resume target (bookmark, instance, version) by bookmark id", SqlInstanceStore.GetResumeTarget, "b-1");
         // A few bookmarks share a name and correlation id: sorting them is cheap.
         yield return Template("bookmarks by kind, name and correlation", SqlInstanceStore.FindBookmarks[3], "Signal", "go", "case-1") with { MaySort = true };
         yield return Template("bookmarks by kind and name", SqlInstanceStore.FindBookmarks[2], "Signal", "go") with { MaySort = true };
@@ -55,6 +56,10 @@ public static class HotQueries
             var (sql, parameters) = SqlTaskStore.ListSql(query, cursor, 50);
             yield return new Query($"task list {(query.Status is null ? "by instance" : "by status")}", sql, parameters);
         }
+
+        // The inbox of a key that is neither admin nor operator: open tasks it may see.
+        var inbox = SqlTaskStore.ListSql(new TaskQuery { Status = HumanTaskStatus.Open, User = "u-1", Roles = ["bot", "processOwner"] }, cursor, 50);
+        yield return new Query("task list by status visible to a user", inbox.Sql, inbox.Parameters);
     }
 
     private static string Describe(InstanceQuery q) =>

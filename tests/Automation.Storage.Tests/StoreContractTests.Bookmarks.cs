@@ -83,4 +83,47 @@ public abstract partial class StoreContractTests
         await store.CommitAsync(new InstanceCommit { Instance = instance, ExpectedVersion = 1, RemovedBookmarkIds = ["t1"] });
         Assert.That(await store.GetNextDueAsync(), Is.EqualTo(T0.AddMinutes(2)));
     }
+
+    [Test]
+    public async Task A_resume_target_is_the_bookmark_its_instance_and_its_version_as_read_one_by_one()
+    {
+        var definition = Definition(NewId("def"));
+        await Definitions.SaveDraftAsync(definition, "alice");
+        await Definitions.PublishAsync(definition.Id, "first", "alice");
+        await Definitions.SaveDraftAsync(definition, "alice"); // a newer draft: the instance still runs version 1
+        var id = NewId("inst");
+        var instance = FullInstance(id);
+        instance.DefinitionId = definition.Id;
+        instance.DefinitionVersion = 1;
+        instance.Status = WorkflowStatus.Suspended;
+        var bookmark = Bookmark(NewId("bm"), id, BookmarkKinds.Signal, "go", "case-1", dueAt: T0.AddHours(1));
+        await Instances.CommitAsync(Create(instance, bookmarks: [bookmark]));
+
+        var target = await Instances.GetResumeTargetAsync(bookmark.Id);
+
+        Assert.That(target, Is.Not.Null);
+        Assert.That(Json(target!.Bookmark), Is.EqualTo(Json(await Instances.GetBookmarkAsync(bookmark.Id))));
+        Assert.That(Json(target.Instance), Is.EqualTo(Json(await Instances.GetAsync(id))));
+        Assert.That(target.Instance.Version, Is.EqualTo(1));
+        Assert.That(Json(target.Version), Is.EqualTo(Json(await Definitions.GetVersionAsync(definition.Id, 1))));
+        Assert.That(target.Version!.Version, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_resume_target_of_a_missing_version_has_none_and_a_resumed_bookmark_has_no_target()
+    {
+        var id = NewId("inst");
+        var instance = Instance(id, definitionId: NewId("never-saved"));
+        var bookmark = Bookmark(NewId("bm"), id, BookmarkKinds.Signal, "go", null);
+        await Instances.CommitAsync(Create(instance, bookmarks: [bookmark]));
+
+        var target = await Instances.GetResumeTargetAsync(bookmark.Id);
+        Assert.That(target, Is.Not.Null);
+        Assert.That(target!.Instance.Id, Is.EqualTo(id));
+        Assert.That(target.Version, Is.Null);
+
+        await Instances.CommitAsync(new InstanceCommit { Instance = instance, ExpectedVersion = 1, RemovedBookmarkIds = [bookmark.Id] });
+        Assert.That(await Instances.GetResumeTargetAsync(bookmark.Id), Is.Null, "a resumed bookmark");
+        Assert.That(await Instances.GetResumeTargetAsync("missing"), Is.Null);
+    }
 }

@@ -92,10 +92,10 @@ public abstract partial class StoreContractTests
 
         async Task<string[]> Ids(TaskQuery query) => [.. (await Tasks.ListAsync(query)).Items.Select(t => t.Id)];
 
-        Assert.That(await Ids(new TaskQuery { User = user, Roles = [role, "other"] }), Is.EqualTo(new[] { claimedByMe.Id, pool.Id, mine.Id }));
-        Assert.That(await Ids(new TaskQuery { User = user }), Is.EqualTo(new[] { claimedByMe.Id, mine.Id }));
-        Assert.That(await Ids(new TaskQuery { Roles = [role] }), Is.EqualTo(new[] { pool.Id }));
-        Assert.That(await Ids(new TaskQuery { User = user, Status = HumanTaskStatus.Open }), Is.EqualTo(new[] { mine.Id }));
+        Assert.That(await Ids(new TaskQuery { InstanceId = id, User = user, Roles = [role, "other"] }), Is.EqualTo(new[] { claimedByMe.Id, pool.Id, mine.Id }));
+        Assert.That(await Ids(new TaskQuery { InstanceId = id, User = user }), Is.EqualTo(new[] { claimedByMe.Id, mine.Id }));
+        Assert.That(await Ids(new TaskQuery { InstanceId = id, Roles = [role] }), Is.EqualTo(new[] { pool.Id }));
+        Assert.That(await Ids(new TaskQuery { InstanceId = id, User = user, Status = HumanTaskStatus.Open }), Is.EqualTo(new[] { mine.Id }));
         Assert.That(await Ids(new TaskQuery { InstanceId = id }), Has.Length.EqualTo(6));
 
         var first = await Tasks.ListAsync(new TaskQuery { InstanceId = id, PageSize = 4 });
@@ -103,5 +103,80 @@ public abstract partial class StoreContractTests
         Assert.That(first.Items.Select(t => t.Id), Is.EqualTo(new[] { otherRole.Id, assignedToOther.Id, claimedByOther.Id, claimedByMe.Id }));
         Assert.That(second.Items.Select(t => t.Id), Is.EqualTo(new[] { pool.Id, mine.Id }));
         Assert.That(second.NextCursor, Is.Null);
+    }
+
+    [Test]
+    public async Task Task_lists_show_a_user_tasks_open_to_anyone_and_tasks_they_completed_or_claimed()
+    {
+        var id = NewId("inst");
+        var instance = Instance(id);
+        var role = NewId("role");
+        var user = NewId("user");
+        var anyone = HumanTaskFor(NewId("anyone"), id, createdAt: T0.AddMinutes(1));
+        var anyoneTaken = HumanTaskFor(NewId("anyone-taken"), id, createdAt: T0.AddMinutes(2));
+        var completedByMe = HumanTaskFor(NewId("done-by-me"), id, assignee: "someone", role: "other", createdAt: T0.AddMinutes(3));
+        var claimedByMe = HumanTaskFor(NewId("claimed-by-me"), id, role: "other", createdAt: T0.AddMinutes(4));
+        var poolDoneByOther = HumanTaskFor(NewId("pool-done"), id, role: role, createdAt: T0.AddMinutes(5));
+        var otherDone = HumanTaskFor(NewId("other-done"), id, role: "other", createdAt: T0.AddMinutes(6));
+        await Instances.CommitAsync(Create(instance, tasks: [anyone, anyoneTaken, completedByMe, claimedByMe, poolDoneByOther, otherDone]));
+        await Tasks.TryClaimAsync(anyoneTaken.Id, "someone");
+        await Tasks.TryClaimAsync(claimedByMe.Id, user);
+        // Claimed by a colleague, then completed: the claim no longer keeps it from the rest of the role's pool.
+        await Tasks.TryClaimAsync(poolDoneByOther.Id, "someone");
+        poolDoneByOther = (await Tasks.GetAsync(poolDoneByOther.Id))!;
+        foreach (var (task, by) in new[] { (completedByMe, user), (poolDoneByOther, "someone"), (otherDone, "someone") })
+        {
+            task.Status = HumanTaskStatus.Completed;
+            task.CompletedBy = by;
+            task.CompletedAt = T0.AddHours(1);
+        }
+
+        await Instances.CommitAsync(new InstanceCommit { Instance = instance, ExpectedVersion = 1, UpdatedTasks = [completedByMe, poolDoneByOther, otherDone] });
+
+        async Task<string[]> Ids(TaskQuery query) => [.. (await Tasks.ListAsync(query with { InstanceId = id })).Items.Select(t => t.Id)];
+
+        Assert.That(await Ids(new TaskQuery { User = user, Roles = [role] }),
+            Is.EqualTo(new[] { poolDoneByOther.Id, claimedByMe.Id, completedByMe.Id, anyone.Id }));
+        Assert.That(await Ids(new TaskQuery { User = user, Roles = [] }), Is.EqualTo(new[] { claimedByMe.Id, completedByMe.Id, anyone.Id }));
+        Assert.That(await Ids(new TaskQuery { User = "nobody", Roles = [] }), Is.EqualTo(new[] { anyone.Id }), "a stranger sees only what is open to anyone");
+        Assert.That(await Ids(new TaskQuery { User = user, Roles = [role], Status = HumanTaskStatus.Completed }),
+            Is.EqualTo(new[] { poolDoneByOther.Id, completedByMe.Id }));
+        Assert.That(await Ids(new TaskQuery()), Has.Length.EqualTo(6), "without a user every task is listed");
+    }
+
+    [Test]
+    public async Task Task_lists_filter_by_the_same_rule_as_task_visibility()
+    {
+        // Every combination of assignee, role, claim and status, so that the store's query and the rule the API
+        // applies to a single task (TaskVisibility) cannot drift apart.
+        var id = NewId("inst");
+        var instance = Instance(id);
+        const string user = "ursula";
+        string[] roles = ["foiOfficer"];
+        var tasks = new List<HumanTask>();
+        var minute = 0;
+        foreach (var assignee in new[] { null, user, "someone" })
+        foreach (var role in new[] { null, "foiOfficer", "other" })
+        foreach (var claimedBy in new[] { null, user, "someone" })
+        foreach (var status in new[] { HumanTaskStatus.Open, HumanTaskStatus.Completed })
+        {
+            var task = HumanTaskFor(NewId("t"), id, assignee, role, T0.AddMinutes(minute++));
+            task.ClaimedBy = claimedBy;
+            task.Status = status == HumanTaskStatus.Open && claimedBy is not null ? HumanTaskStatus.Claimed : status;
+            if (status == HumanTaskStatus.Completed)
+            {
+                task.CompletedBy = claimedBy ?? "someone";
+                task.CompletedAt = T0.AddHours(1);
+            }
+
+            tasks.Add(task);
+        }
+
+        await Instances.CommitAsync(Create(instance, tasks: tasks));
+
+        var listed = (await Tasks.ListAsync(new TaskQuery { InstanceId = id, User = user, Roles = roles, PageSize = 500 })).Items.Select(t => t.Id);
+        var expected = tasks.Where(t => TaskVisibility.IsVisible(t, user, roles)).OrderByDescending(t => t.CreatedAt).Select(t => t.Id);
+        Assert.That(listed, Is.EqualTo(expected));
+        Assert.That(expected.Count(), Is.InRange(1, tasks.Count - 1), "the data has tasks on both sides of the rule");
     }
 }

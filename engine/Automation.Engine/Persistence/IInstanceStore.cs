@@ -8,7 +8,9 @@ public interface IInstanceStore
     /// <summary>
     /// Writes the instance and everything in the commit in one transaction. The write succeeds only if the stored
     /// instance's version equals <see cref="InstanceCommit.ExpectedVersion"/> (0 for a new instance); the instance's
-    /// <see cref="WorkflowInstance.Version"/> is then set to ExpectedVersion + 1.
+    /// <see cref="WorkflowInstance.Version"/> is then set to ExpectedVersion + 1. What an instance is (definition and
+    /// version, correlation id, parent, input, creation time) is fixed when it is created: later commits must not change
+    /// it, and the SQL stores write only what changes (status, times, fault, output, state, lease).
     /// </summary>
     /// <exception cref="ConcurrencyException">Another writer changed the instance first.</exception>
     Task CommitAsync(InstanceCommit commit, CancellationToken cancellationToken = default);
@@ -39,6 +41,12 @@ public interface IInstanceStore
 
     /// <summary>A bookmark by id, or null when it does not exist (or was resumed).</summary>
     Task<Bookmark?> GetBookmarkAsync(string bookmarkId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A bookmark, its instance and the definition version the instance runs, read at once (one query on the SQL
+    /// stores): the resume path's reads in one round trip. Null when the bookmark does not exist (or was resumed).
+    /// </summary>
+    Task<ResumeTarget?> GetResumeTargetAsync(string bookmarkId, CancellationToken cancellationToken = default);
 
     /// <summary>Timer-like bookmarks (any with a due time) due at or before <paramref name="dueBy"/>, earliest first.</summary>
     Task<IReadOnlyList<Bookmark>> FindDueBookmarksAsync(DateTimeOffset dueBy, int limit, CancellationToken cancellationToken = default);
@@ -107,9 +115,16 @@ public sealed record InstanceQuery
 public sealed record TaskQuery
 {
     public HumanTaskStatus? Status { get; init; }
-    /// <summary>Tasks assigned to this user, or unassigned tasks for one of <see cref="Roles"/>.</summary>
+    /// <summary>
+    /// With <see cref="User"/> or <see cref="Roles"/> set, only the tasks that user with those roles may see
+    /// (<see cref="TaskVisibility.IsVisible"/>); with neither, every task.
+    /// </summary>
     public string? User { get; init; }
+    /// <summary>The roles of <see cref="User"/>; see <see cref="User"/>.</summary>
     public IReadOnlyList<string>? Roles { get; init; }
+
+    /// <summary>True when the query asks for one user's view (<see cref="User"/> or <see cref="Roles"/> set).</summary>
+    public bool FiltersByVisibility => User is not null || Roles is not null;
     public string? InstanceId { get; init; }
     public int PageSize { get; init; } = 50;
     public string? Cursor { get; init; }

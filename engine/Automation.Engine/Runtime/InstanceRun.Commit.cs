@@ -69,6 +69,8 @@ internal sealed partial class InstanceRun
             if (created) AfterCommit.Add(() => Runtime.RunExistingAsync(child.InstanceId!, CancellationToken.None));
         }
         ChildStarts.Clear();
+        // The commit sets the lease afresh (or clears it): a renewal must not run on beside it.
+        await StopLeaseRenewalAsync().ConfigureAwait(false);
         if (CancelledTaskBookmarks.Count > 0) await CancelTasksAsync().ConfigureAwait(false);
         MaskPendingJournal();
 
@@ -89,6 +91,7 @@ internal sealed partial class InstanceRun
         };
         await Runtime.Instances.CommitAsync(commit, CancellationToken.None).ConfigureAwait(false);
         CommittedVersion = Instance.Version;
+        _holdsLease = running;
         var earliestTimer = AddedBookmarks.Values.Where(b => b.DueAt is not null).Select(b => b.DueAt).Min();
         AddedBookmarks.Clear();
         RemovedBookmarkIds.Clear();

@@ -20,6 +20,9 @@ internal sealed partial class InstanceRun
     private readonly HashSet<long> _discarded = [];
     private readonly CancellationTokenSource _cancellation;
     private bool _stopRequested;
+    /// <summary>True while the stored instance is Running under this node's lease (a new, suspended or faulted one holds none).</summary>
+    private bool _holdsLease;
+    private LeaseRenewal? _leaseRenewal;
 
     public InstanceRun(WorkflowRuntime runtime, WorkflowInstance instance, CompiledWorkflow workflow, CancellationToken cancellationToken)
     {
@@ -27,6 +30,7 @@ internal sealed partial class InstanceRun
         Instance = instance;
         Workflow = workflow;
         CommittedVersion = instance.Version;
+        _holdsLease = instance.Status == WorkflowStatus.Running && instance.Version > 0;
         _cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
     }
 
@@ -40,9 +44,23 @@ internal sealed partial class InstanceRun
     /// <summary>Runs until the instance has nothing left to do now, committing before it blocks on I/O with unsaved waits.</summary>
     public async Task RunAsync()
     {
+        try
+        {
+            await RunUntilIdleAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            await StopLeaseRenewalAsync().ConfigureAwait(false);
+        }
+        Conclude();
+    }
+
+    private async Task RunUntilIdleAsync()
+    {
         var inFlight = new List<InFlight>();
         while (true)
         {
+            KeepLeaseRenewed();
             while (!_stopRequested && inFlight.Count < Runtime.Options.MaxParallelActivities && TryTakeNext(out var item))
             {
                 var started = Start(item);
@@ -56,7 +74,7 @@ internal sealed partial class InstanceRun
                 if (ForcePendingJoins()) continue;
                 var delayed = NextDelayedItem();
                 if (delayed is null) break;
-                if (HasUnsavedWaits) await CommitAsync();
+                if (HasUnsavedWaits) await CommitAndKeepLeaseAsync();
                 var wait = delayed.Value - Runtime.Clock.GetUtcNow();
                 try
                 {
@@ -68,7 +86,7 @@ internal sealed partial class InstanceRun
                 }
                 continue;
             }
-            if (HasUnsavedWaits) await CommitAsync();
+            if (HasUnsavedWaits) await CommitAndKeepLeaseAsync();
             var done = await Task.WhenAny(inFlight.Select(f => (Task)f.Task)).ConfigureAwait(false);
             var index = inFlight.FindIndex(f => f.Task == done);
             var flight = inFlight[index];
@@ -77,7 +95,31 @@ internal sealed partial class InstanceRun
         }
         // Anything still in flight belongs to a run that has ended (faulted or stopping): its item stays queued.
         if (inFlight.Count > 0) _cancellation.Cancel();
-        Conclude();
+    }
+
+    /// <summary>
+    /// Renews the stored lease until the next commit, if this node holds one (the instance was stored Running): an
+    /// activity may run longer than <see cref="RuntimeOptions.LeaseDuration"/>. A run of a new or resumed instance
+    /// holds none until it commits as Running, so the common paths start no timer.
+    /// </summary>
+    private void KeepLeaseRenewed()
+    {
+        if (_holdsLease && _leaseRenewal is null)
+            _leaseRenewal = LeaseRenewal.Start(Runtime.Instances, Instance.Id, Runtime.Options, Runtime.Clock, Runtime.Logger);
+    }
+
+    /// <summary>Commits in the middle of the run (before it waits); the run goes on, so the new lease is kept too.</summary>
+    private async Task CommitAndKeepLeaseAsync()
+    {
+        await CommitAsync().ConfigureAwait(false);
+        KeepLeaseRenewed();
+    }
+
+    private async Task StopLeaseRenewalAsync()
+    {
+        if (_leaseRenewal is not { } renewal) return;
+        _leaseRenewal = null;
+        await renewal.DisposeAsync().ConfigureAwait(false);
     }
 
     private bool TryTakeNext(out WorkItem item)

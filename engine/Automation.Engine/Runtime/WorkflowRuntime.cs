@@ -52,6 +52,7 @@ public sealed class WorkflowRuntime : IWorkflowRuntime
     internal DurableTimers Timers { get; }
     internal BackgroundRunner Background { get; }
     internal ILogger ActivityLogger { get; }
+    internal ILogger Logger => _logger;
 
     /// <inheritdoc />
     public async Task<WorkflowInstance> StartAsync(StartRequest request, CancellationToken cancellationToken = default)
@@ -79,12 +80,19 @@ public sealed class WorkflowRuntime : IWorkflowRuntime
     {
         for (var attempt = 1; ; attempt++)
         {
-            var stored = await Instances.GetBookmarkAsync(bookmarkId, cancellationToken).ConfigureAwait(false);
-            if (stored is null) return null;
+            // One read for the bookmark, its instance and its version, taken before the instance's lock (the lock's key
+            // is the instance id the read gives). If an operation of this process released that lock since, the instance
+            // may have changed: read it again under the lock. Other processes are caught by the commit's version check.
+            var readAt = KeyedLock.Now();
+            var target = await Instances.GetResumeTargetAsync(bookmarkId, cancellationToken).ConfigureAwait(false);
+            if (target is null) return null;
+            var instanceId = target.Instance.Id;
             InstanceRun run;
-            using (await _locks.AcquireAsync(stored.InstanceId, cancellationToken).ConfigureAwait(false))
+            using (await _locks.AcquireAsync(instanceId, cancellationToken).ConfigureAwait(false))
             {
-                var loaded = await LoadAsync(stored.InstanceId, cancellationToken).ConfigureAwait(false);
+                var loaded = _locks.ReleasedSince(instanceId, readAt)
+                    ? await LoadAsync(instanceId, cancellationToken).ConfigureAwait(false)
+                    : (target.Instance, Compile(target.Version ?? throw VersionGone(target.Instance)));
                 if (loaded is null || loaded.Value.Instance.IsEnded) return null;
                 var bookmark = loaded.Value.Instance.State.Bookmarks.FirstOrDefault(b => b.Id == bookmarkId);
                 if (bookmark is null) return null;
@@ -325,9 +333,12 @@ public sealed class WorkflowRuntime : IWorkflowRuntime
         var instance = await Instances.GetAsync(instanceId, cancellationToken).ConfigureAwait(false);
         if (instance is null) return null;
         var version = await Definitions.GetVersionAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken).ConfigureAwait(false)
-            ?? throw new WorkflowNotFoundException($"Version {instance.DefinitionVersion} of workflow '{instance.DefinitionId}' (run by instance '{instanceId}') no longer exists.");
+            ?? throw VersionGone(instance);
         return (instance, Compile(version));
     }
+
+    private static WorkflowNotFoundException VersionGone(WorkflowInstance instance) =>
+        new($"Version {instance.DefinitionVersion} of workflow '{instance.DefinitionId}' (run by instance '{instance.Id}') no longer exists.");
 
     private CompiledWorkflow Compile(DefinitionVersion version)
     {

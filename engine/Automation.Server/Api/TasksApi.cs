@@ -12,8 +12,9 @@ namespace Automation.Server.Api;
 
 /// <summary>Human tasks: list, claim, release and complete.</summary>
 /// <remarks>
-/// Anyone with a role may use these endpoints; a given task may be worked by its assignee, or (when it has none) by
-/// holders of its role, and always by an admin.
+/// Anyone with a role may use these endpoints. Admins and operators see every task; other callers see only the tasks
+/// <see cref="TaskVisibility"/> allows them (a task they may not see reads as not found, to every endpoint). A given task may be worked
+/// by its assignee, or (when it has none) by holders of its role, and always by an admin.
 /// </remarks>
 public static class TasksApi
 {
@@ -33,24 +34,35 @@ public static class TasksApi
         string? status, bool? mine, string? instanceId, int? pageSize, string? cursor, ClaimsPrincipal user, ITaskStore tasks, CancellationToken ct)
     {
         if (!Query.TryParseEnum<HumanTaskStatus>(status, "status", out var parsed, out var error)) return Problems.BadRequest(error);
+        var onlyVisible = mine == true || !SeesAll(user);
         return TypedResults.Ok(await tasks.ListAsync(new TaskQuery
         {
             Status = parsed,
-            User = mine == true ? user.UserName() : null,
-            Roles = mine == true ? user.Roles() : null,
+            User = onlyVisible ? user.UserName() : null,
+            Roles = onlyVisible ? user.Roles() : null,
             InstanceId = string.IsNullOrWhiteSpace(instanceId) ? null : instanceId,
             PageSize = Query.PageSize(pageSize),
             Cursor = string.IsNullOrWhiteSpace(cursor) ? null : cursor,
         }, ct));
     }
 
-    private static async Task<Results<Ok<TaskDetail>, ProblemHttpResult>> Get(string taskId, ITaskStore tasks, IInstanceStore instances, CancellationToken ct) =>
-        await tasks.GetAsync(taskId, ct) is { } task ? TypedResults.Ok(await TaskDetail.FromAsync(task, instances, ct)) : NotFound(taskId);
+    private static async Task<Results<Ok<TaskDetail>, ProblemHttpResult>> Get(
+        string taskId, ClaimsPrincipal user, ITaskStore tasks, IInstanceStore instances, CancellationToken ct) =>
+        await tasks.GetAsync(taskId, ct) is { } task && CanSee(user, task)
+            ? TypedResults.Ok(await TaskDetail.FromAsync(task, instances, ct))
+            : NotFound(taskId);
+
+    /// <summary>Admins and operators oversee all work; everyone else sees their own and their pool's tasks.</summary>
+    private static bool SeesAll(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Operator);
+
+    // A task the caller may not see answers as missing, so its existence and its assignee's name do not leak.
+    private static bool CanSee(ClaimsPrincipal user, HumanTask task) =>
+        SeesAll(user) || TaskVisibility.IsVisible(task, user.UserName(), user.Roles());
 
     private static async Task<Results<Ok<HumanTask>, ProblemHttpResult>> Claim(string taskId, ClaimsPrincipal user, ITaskStore tasks, CancellationToken ct)
     {
         var task = await tasks.GetAsync(taskId, ct);
-        if (task is null) return NotFound(taskId);
+        if (task is null || !CanSee(user, task)) return NotFound(taskId);
         if (CannotWork(user, task) is { } forbidden) return forbidden;
         if (!await tasks.TryClaimAsync(taskId, user.UserName(), ct))
             return Problems.Conflict(task.Status == HumanTaskStatus.Claimed
@@ -63,7 +75,7 @@ public static class TasksApi
         string taskId, ReleaseTaskRequest? body, ClaimsPrincipal user, ITaskStore tasks, CancellationToken ct)
     {
         var task = await tasks.GetAsync(taskId, ct);
-        if (task is null) return NotFound(taskId);
+        if (task is null || !CanSee(user, task)) return NotFound(taskId);
         if (CannotWork(user, task) is { } forbidden) return forbidden;
         if (task.ClaimedBy is { } holder && holder != user.UserName() && !user.IsInRole(Roles.Admin))
             return Problems.Forbidden($"Task '{taskId}' is claimed by {holder}; only they or an admin may release it.");
@@ -77,7 +89,7 @@ public static class TasksApi
         IHostApplicationLifetime lifetime, CancellationToken ct)
     {
         var task = await tasks.GetAsync(taskId, ct);
-        if (task is null) return NotFound(taskId);
+        if (task is null || !CanSee(user, task)) return NotFound(taskId);
         if (CannotWork(user, task) is { } forbidden) return forbidden;
         var errors = await forms.ValidateAsync(task.FormSchema, body?.Data);
         if (errors.Count > 0) return Problems.Invalid($"The form data for task '{taskId}' is invalid", errors);

@@ -14,6 +14,15 @@ internal sealed class SqlInstanceStore(SqlDatabase database) : IInstanceStore
 
     internal static readonly SqlTemplate GetBookmark = new($"SELECT {BookmarkRow.Columns} FROM bookmarks WHERE id = @id", "id");
 
+    /// <summary>A bookmark, its instance and the instance's definition version in one query (the resume path's reads).</summary>
+    internal static readonly SqlTemplate GetResumeTarget = new($"""
+        SELECT {ResumeTargetRow.Columns}
+        FROM bookmarks b
+        JOIN instances i ON i.id = b.instance_id
+        LEFT JOIN definition_versions v ON v.definition_id = i.definition_id AND v.version = i.definition_version
+        WHERE b.id = @id
+        """, "id");
+
     /// <summary>Bookmark lookups by kind, name (or any) and correlation id (or any), indexed [name given, correlation given].</summary>
     internal static readonly SqlTemplate[] FindBookmarks =
     [
@@ -175,6 +184,13 @@ internal sealed class SqlInstanceStore(SqlDatabase database) : IInstanceStore
     public async Task<Bookmark?> GetBookmarkAsync(string bookmarkId, CancellationToken cancellationToken = default)
     {
         var row = await database.QuerySingleAsync(GetBookmark, [bookmarkId], BookmarkRow.Read, cancellationToken).ConfigureAwait(false);
+        return row?.ToModel();
+    }
+
+    /// <inheritdoc />
+    public async Task<ResumeTarget?> GetResumeTargetAsync(string bookmarkId, CancellationToken cancellationToken = default)
+    {
+        var row = await database.QuerySingleAsync(GetResumeTarget, [bookmarkId], ResumeTargetRow.Read, cancellationToken).ConfigureAwait(false);
         return row?.ToModel();
     }
 

@@ -18,10 +18,7 @@ internal sealed class SqlTaskStore(SqlDatabase database) : ITaskStore
     }
 
     /// <inheritdoc />
-    /// <remarks>
-    /// With <see cref="TaskQuery.User"/>: tasks assigned to or claimed by that user; with <see cref="TaskQuery.Roles"/>:
-    /// tasks for one of the roles that nobody is assigned to or has claimed; with both, either.
-    /// </remarks>
+    /// <remarks>With <see cref="TaskQuery.User"/> or <see cref="TaskQuery.Roles"/>: the tasks <see cref="TaskVisibility"/> lets that user see.</remarks>
     /// <exception cref="ArgumentException">The cursor is not one this store made.</exception>
     public async Task<Page<HumanTask>> ListAsync(TaskQuery query, CancellationToken cancellationToken = default)
     {
@@ -50,33 +47,35 @@ internal sealed class SqlTaskStore(SqlDatabase database) : ITaskStore
             parameters.Add("InstanceId", query.InstanceId);
         }
 
-        var visibility = new List<string>(2);
-        if (query.User is not null)
+        if (query.FiltersByVisibility)
         {
-            visibility.Add("assignee = @User OR claimed_by = @User");
-            parameters.Add("User", query.User);
-        }
-
-        if (query.Roles is { Count: > 0 } roles)
-        {
-            // Explicit parameters: Dapper passes a list as an array to Npgsql (needing "= ANY") but expands it for SQLite.
-            var names = new string[roles.Count];
-            for (var i = 0; i < names.Length; i++)
-            {
-                names[i] = "@Role" + i;
-                parameters.Add("Role" + i, roles[i]);
-            }
-
-            visibility.Add($"(assignee IS NULL AND claimed_by IS NULL AND role IN ({string.Join(", ", names)}))");
-        }
-
-        if (visibility.Count > 0)
-        {
-            sql.Append(" AND (").Append(string.Join(" OR ", visibility)).Append(')');
+            sql.Append(" AND (").Append(VisibilitySql(query.User, query.Roles ?? [], parameters)).Append(')');
         }
 
         Keyset.AppendNewestFirst(sql, parameters, cursor, size);
         return (sql.ToString(), parameters);
+    }
+
+    /// <summary>The SQL condition of <see cref="TaskVisibility.IsVisible"/>, its parameters added to <paramref name="parameters"/>.</summary>
+    private static string VisibilitySql(string? user, IReadOnlyList<string> roles, DynamicParameters parameters)
+    {
+        // Explicit parameters: Dapper passes a list as an array to Npgsql (needing "= ANY") but expands it for SQLite.
+        var names = new string[roles.Count];
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = "@Role" + i;
+            parameters.Add("Role" + i, roles[i]);
+        }
+
+        var forRole = names.Length == 0 ? "role IS NULL" : $"(role IS NULL OR role IN ({string.Join(", ", names)}))";
+        var pool = $"(assignee IS NULL AND {forRole} AND (claimed_by IS NULL OR status IN ('Completed', 'Cancelled')))";
+        if (user is null)
+        {
+            return pool;
+        }
+
+        parameters.Add("User", user);
+        return $"assignee = @User OR claimed_by = @User OR completed_by = @User OR {pool}";
     }
 
     /// <inheritdoc />

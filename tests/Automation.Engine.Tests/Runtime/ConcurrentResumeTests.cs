@@ -131,4 +131,34 @@ public class ConcurrentResumeTests
         instance = (await engine.GetAsync(instance.Id)).AssertStatus(WorkflowStatus.Finished);
         Assert.That((instance.Variable("a")!.GetValue<long>(), instance.Variable("b")!.GetValue<long>()), Is.EqualTo((1L, 1L)));
     }
+
+    [Test]
+    public async Task Bookmarks_of_one_instance_resumed_at_once_in_one_process_each_run_their_next_step_once()
+    {
+        // Each resume reads the instance before taking its lock; the others commit meanwhile, so all but the first must
+        // see that the instance changed and read it again, instead of running the step on stale state and retrying it.
+        const int branches = 6;
+        await using var server = TestHttpServer.Start(_ => TestResponse.Json("{}"));
+        await using var engine = EngineHarness.Create();
+        var names = Enumerable.Range(1, branches).Select(i => $"b{i}").ToArray();
+        var flow = Flow.Create("many-waits").Start()
+            .Activity("fork", "Fork", new JsonObject { ["branches"] = new JsonArray([.. names.Select(n => JsonValue.Create(n))]) })
+            .Connect("start", "fork");
+        foreach (var name in names)
+            flow = flow.Activity("wait-" + name, "WaitForSignal", new JsonObject { ["signal"] = "go-" + name })
+                .Activity("call-" + name, "HttpRequest", new JsonObject { ["url"] = server.Url("/" + name) })
+                .Connect("fork", "wait-" + name, name).Connect("wait-" + name, "call-" + name);
+        var instance = await engine.RunAsync(flow.Build());
+        var bookmarks = instance.Waits(BookmarkKinds.Signal);
+        Assert.That(bookmarks, Has.Count.EqualTo(branches));
+
+        var results = await Task.WhenAll(bookmarks.Select(b => Task.Run(() => engine.Runtime.ResumeBookmarkAsync(b.Id, null))));
+
+        Assert.That(results, Has.All.Not.Null, "every bookmark was resumed");
+        (await engine.GetAsync(instance.Id)).AssertStatus(WorkflowStatus.Finished);
+        Assert.That(server.Requests.Select(r => r.Path).Order(), Is.EqualTo(names.Select(n => "/" + n).Order()), "each branch called once");
+        var journal = await engine.JournalAsync(instance.Id);
+        Assert.That(journal.Count(JournalEventKind.BookmarkResumed), Is.EqualTo(branches));
+        Assert.That(journal.Select(e => e.Sequence), Is.Unique.And.Ordered.Ascending);
+    }
 }

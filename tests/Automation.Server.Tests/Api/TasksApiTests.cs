@@ -89,13 +89,65 @@ public sealed class TasksApiTests
     public async Task Mine_lists_tasks_for_my_roles_only()
     {
         var (_, task) = await StartApprovalAsync();
+        var taskId = task["id"]!.GetValue<string>();
         var mine = await Http.ReadAsync(await _operator.GetAsync("/api/tasks?mine=true&status=open&pageSize=500"), 200);
-        Assert.That(mine["items"]!.AsArray().Select(t => t!["id"]!.GetValue<string>()), Does.Contain(task["id"]!.GetValue<string>()));
-        var botMine = await Http.ReadAsync(await _bot.GetAsync("/api/tasks?mine=true"), 200);
-        Assert.That(botMine["items"]!.AsArray(), Is.Empty);
+        Assert.That(Ids(mine), Does.Contain(taskId));
+        var botMine = await Http.ReadAsync(await _bot.GetAsync("/api/tasks?mine=true&pageSize=500"), 200);
+        Assert.That(Ids(botMine), Does.Not.Contain(taskId));
         var botAll = await Http.ReadAsync(await _bot.GetAsync("/api/tasks?pageSize=500"), 200);
-        Assert.That(botAll["items"]!.AsArray().Select(t => t!["id"]!.GetValue<string>()), Does.Contain(task["id"]!.GetValue<string>()));
+        Assert.That(Ids(botAll), Does.Not.Contain(taskId), "a bot does not see the operators' tasks, asked for its own or not");
     }
+
+    [Test]
+    public async Task A_bot_sees_tasks_for_it_its_role_and_anyone_while_an_operator_sees_all()
+    {
+        var forBotRole = await StartTaskAsync(role: "bot", assignee: null);
+        var forRobot = await StartTaskAsync(role: null, assignee: "robot");
+        var forAnyone = await StartTaskAsync(role: null, assignee: null);
+        var forOperators = await StartTaskAsync(role: "operator", assignee: null);
+        var forSomeoneElse = await StartTaskAsync(role: "bot", assignee: "someone");
+
+        var botAll = Ids(await Http.ReadAsync(await _bot.GetAsync("/api/tasks?status=open&pageSize=500"), 200));
+        Assert.That(botAll, Is.SupersetOf(new[] { forBotRole, forRobot, forAnyone }));
+        Assert.That(botAll, Does.Not.Contain(forOperators).And.Not.Contain(forSomeoneElse));
+
+        var operatorAll = Ids(await Http.ReadAsync(await _operator.GetAsync("/api/tasks?status=open&pageSize=500"), 200));
+        Assert.That(operatorAll, Is.SupersetOf(new[] { forBotRole, forRobot, forAnyone, forOperators, forSomeoneElse }));
+        var operatorMine = Ids(await Http.ReadAsync(await _operator.GetAsync("/api/tasks?mine=true&status=open&pageSize=500"), 200));
+        Assert.That(operatorMine, Is.SupersetOf(new[] { forAnyone, forOperators }));
+        Assert.That(operatorMine, Does.Not.Contain(forBotRole).And.Not.Contain(forRobot).And.Not.Contain(forSomeoneElse));
+
+        // Once the bot completes a task for anyone it keeps seeing it; the operator completing the bot's task hides nothing.
+        await Http.ReadAsync(await _bot.PostAsJsonAsync($"/api/tasks/{forAnyone}/complete", new { outcome = "Approve", data = new { comment = "ok" } }), 200);
+        var botDone = Ids(await Http.ReadAsync(await _bot.GetAsync("/api/tasks?status=completed&pageSize=500"), 200));
+        Assert.That(botDone, Does.Contain(forAnyone));
+        await Http.ReadAsync(await _bot.GetAsync($"/api/tasks/{forRobot}"), 200);
+    }
+
+    [Test]
+    public async Task A_task_the_caller_may_not_see_is_404()
+    {
+        var (_, task) = await StartApprovalAsync();
+        var taskId = task["id"]!.GetValue<string>();
+        var owner = _server.Client(await _server.CreateKeyAsync("petra", "processOwner"));
+
+        var problem = await Http.ReadProblemAsync(await _bot.GetAsync($"/api/tasks/{taskId}"), 404);
+        Assert.That(problem["detail"]!.GetValue<string>(), Is.EqualTo($"Task '{taskId}' does not exist."), "the same answer as for a task that does not exist");
+        await Http.ReadProblemAsync(await owner.GetAsync($"/api/tasks/{taskId}"), 404);
+        await Http.ReadAsync(await _operator.GetAsync($"/api/tasks/{taskId}"), 200);
+        await Http.ReadAsync(await _admin.GetAsync($"/api/tasks/{taskId}"), 200);
+    }
+
+    private async Task<string> StartTaskAsync(string? role, string? assignee)
+    {
+        var flow = await _admin.PublishAsync(Flows.Approval(role: role, assignee: assignee));
+        var instance = await _admin.StartAsync(flow);
+        Assert.That(instance["status"]!.GetValue<string>(), Is.EqualTo("suspended"), instance.ToJsonString());
+        var page = await Http.ReadAsync(await _admin.GetAsync($"/api/tasks?instanceId={instance["id"]!.GetValue<string>()}"), 200);
+        return page["items"]!.AsArray().Single()!["id"]!.GetValue<string>();
+    }
+
+    private static string[] Ids(JsonObject page) => [.. page["items"]!.AsArray().Select(t => t!["id"]!.GetValue<string>())];
 
     [Test]
     public async Task Claim_release_and_role_checks()
@@ -103,8 +155,14 @@ public sealed class TasksApiTests
         var (_, task) = await StartApprovalAsync();
         var taskId = task["id"]!.GetValue<string>();
 
-        await Http.ReadProblemAsync(await _bot.PostAsync($"/api/tasks/{taskId}/claim", null), 403);
-        await Http.ReadProblemAsync(await _bot.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { outcome = "Approve", data = new { comment = "x" } }), 403);
+        // The bot may not see the operators' task, so to it the task does not exist.
+        await Http.ReadProblemAsync(await _bot.PostAsync($"/api/tasks/{taskId}/claim", null), 404);
+        await Http.ReadProblemAsync(await _bot.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { outcome = "Approve", data = new { comment = "x" } }), 404);
+        await Http.ReadProblemAsync(await _bot.PostAsJsonAsync($"/api/tasks/{taskId}/release", new { }), 404);
+        // An operator sees every task but works only those for the operator role (or anyone): a bot-role task is 403.
+        var botTask = await StartTaskAsync(role: "bot", assignee: null);
+        var forbidden = await Http.ReadProblemAsync(await _operator.PostAsync($"/api/tasks/{botTask}/claim", null), 403);
+        Assert.That(forbidden["detail"]!.GetValue<string>(), Does.Contain("bot role"));
 
         var claimed = await Http.ReadAsync(await _operator.PostAsync($"/api/tasks/{taskId}/claim", null), 200);
         Assert.That(claimed["status"]!.GetValue<string>(), Is.EqualTo("claimed"));

@@ -11,13 +11,17 @@ public sealed class SampleImporterTests
     {
         var dataDirectory = ServerHarness.NewDataDirectory(); // one SQLite file for both starts
         var settings = new Dictionary<string, string?> { ["Automation:Samples:Load"] = "true" };
+        List<string> ids;
         await using (var first = await ServerHarness.StartAsync(settings, dataDirectory: dataDirectory))
         {
             using var api = first.Client();
             var definitions = await Http.ReadArrayAsync(await api.GetAsync("/api/workflow-definitions"), 200);
-            var ids = definitions.Select(d => d!["id"]!.GetValue<string>()).ToList();
-            Assert.That(ids, Is.SupersetOf(new[] { "hello-approval", "batch-greetings", "order-routing" }));
+            ids = definitions.Select(d => d!["id"]!.GetValue<string>()).ToList();
+            Assert.That(ids, Is.SupersetOf(new[] { "hello-approval", "batch-greetings", "order-routing", "weekday-health-check", "web-enquiry-intake" }));
             Assert.That(definitions.All(d => d!["publishedVersion"]?.GetValue<int>() == 1), Is.True, definitions.ToJsonString());
+            var triggers = await Http.ReadArrayAsync(await api.GetAsync("/api/triggers"), 200);
+            Assert.That(triggers.Select(t => t!["id"]!.GetValue<string>()),
+                Is.SupersetOf(new[] { "weekday-health-check:weekdayMorning", "web-enquiry-intake:enquiryPosted" }), "imported samples register their triggers");
             Assert.That((int)(await api.DeleteAsync("/api/workflow-definitions/order-routing")).StatusCode, Is.EqualTo(204));
         }
 
@@ -25,7 +29,7 @@ public sealed class SampleImporterTests
         {
             using var api2 = second.Client();
             var after = await Http.ReadArrayAsync(await api2.GetAsync("/api/workflow-definitions"), 200);
-            Assert.That(after.Select(d => d!["id"]!.GetValue<string>()), Is.EquivalentTo(new[] { "hello-approval", "batch-greetings" }),
+            Assert.That(after.Select(d => d!["id"]!.GetValue<string>()), Is.EquivalentTo(ids.Where(id => id != "order-routing")),
                 "the store was not empty, so nothing is imported again");
         }
         Directory.Delete(dataDirectory, recursive: true);
@@ -43,6 +47,22 @@ public sealed class SampleImporterTests
         Assert.That(task["title"]!.GetValue<string>(), Is.EqualTo("Approve request from Ada"));
         await Http.ReadAsync(await api.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete", new { outcome = "Reject", data = new { comment = "no" } }), 200);
         await api.WaitForStatusAsync(instance["id"]!.GetValue<string>(), "finished");
+    }
+
+    [Test]
+    public async Task The_web_enquiry_sample_starts_from_its_hook_and_gives_the_contact_centre_a_task()
+    {
+        await using var server = await ServerHarness.StartAsync(new Dictionary<string, string?> { ["Automation:Samples:Load"] = "true" });
+        using var api = server.Client();
+
+        var posted = await api.PostAsJsonAsync("/api/hooks/enquiries",
+            new { name = "Ada Lovelace", email = "ada@example.org", subject = "Missed bin collection", message = "Our bins were not emptied on Tuesday." });
+
+        Assert.That((int)posted.StatusCode, Is.EqualTo(202), await posted.Content.ReadAsStringAsync());
+        var instanceId = (await Http.ReadAsync(posted, 202))["instanceId"]!.GetValue<string>();
+        await api.WaitForStatusAsync(instanceId, "suspended");
+        var tasks = await Http.ReadAsync(await api.GetAsync($"/api/tasks?instanceId={instanceId}"), 200);
+        Assert.That(tasks["items"]![0]!["title"]!.GetValue<string>(), Is.EqualTo("Triage enquiry: Missed bin collection"));
     }
 
     [Test]

@@ -107,9 +107,7 @@ public sealed class InMemoryInstanceStore(InMemoryStore store) : IInstanceStore
     /// <inheritdoc />
     public Task<WorkflowInstance?> GetAsync(string instanceId, CancellationToken cancellationToken = default)
     {
-        byte[] json;
-        long version, created, updated;
-        long? finished;
+        StoredInstance stored;
         lock (store.Gate)
         {
             if (!store.Instances.TryGetValue(instanceId, out var record))
@@ -117,15 +115,56 @@ public sealed class InMemoryInstanceStore(InMemoryStore store) : IInstanceStore
                 return Task.FromResult<WorkflowInstance?>(null);
             }
 
-            (json, version, created, updated, finished) = (record.Json, record.Version, record.CreatedMs, record.UpdatedMs, record.FinishedMs);
+            stored = new StoredInstance(record);
         }
 
-        var instance = JsonSerializer.Deserialize(json, InstanceJson)!;
-        instance.Version = version;
-        instance.CreatedAt = StoreTime.FromUnixMs(created);
-        instance.UpdatedAt = StoreTime.FromUnixMs(updated);
-        instance.FinishedAt = StoreTime.FromUnixMs(finished);
-        return Task.FromResult<WorkflowInstance?>(instance);
+        return Task.FromResult<WorkflowInstance?>(stored.ToInstance());
+    }
+
+    /// <inheritdoc />
+    public Task<ResumeTarget?> GetResumeTargetAsync(string bookmarkId, CancellationToken cancellationToken = default)
+    {
+        Bookmark bookmark;
+        StoredInstance stored;
+        VersionRecord? version = null;
+        lock (store.Gate)
+        {
+            if (!store.Bookmarks.TryGetValue(bookmarkId, out var b) || !store.Instances.TryGetValue(b.InstanceId, out var record))
+            {
+                return Task.FromResult<ResumeTarget?>(null);
+            }
+
+            bookmark = ModelCopies.Copy(b, b.InstanceId);
+            stored = new StoredInstance(record);
+            if (store.Definitions.TryGetValue(record.DefinitionId, out var definition)
+                && record.DefinitionVersion >= 1 && record.DefinitionVersion <= definition.Versions.Count)
+            {
+                version = definition.Versions[record.DefinitionVersion - 1];
+            }
+        }
+
+        // Version records are immutable (replaced on change), so the copies are made outside the lock.
+        return Task.FromResult<ResumeTarget?>(new ResumeTarget(bookmark, stored.ToInstance(), version?.ToModel()));
+    }
+
+    /// <summary>What a read takes from an <see cref="InstanceRecord"/> under the lock; deserialized after it.</summary>
+    private readonly struct StoredInstance(InstanceRecord record)
+    {
+        private readonly byte[] _json = record.Json;
+        private readonly long _version = record.Version;
+        private readonly long _created = record.CreatedMs;
+        private readonly long _updated = record.UpdatedMs;
+        private readonly long? _finished = record.FinishedMs;
+
+        public WorkflowInstance ToInstance()
+        {
+            var instance = JsonSerializer.Deserialize(_json, InstanceJson)!;
+            instance.Version = _version;
+            instance.CreatedAt = StoreTime.FromUnixMs(_created);
+            instance.UpdatedAt = StoreTime.FromUnixMs(_updated);
+            instance.FinishedAt = StoreTime.FromUnixMs(_finished);
+            return instance;
+        }
     }
 
     /// <inheritdoc />

@@ -15,24 +15,21 @@ public sealed class InMemoryTaskStore(InMemoryStore store) : ITaskStore
     }
 
     /// <inheritdoc />
-    /// <remarks>
-    /// With <see cref="TaskQuery.User"/>: tasks assigned to or claimed by that user; with <see cref="TaskQuery.Roles"/>:
-    /// tasks for one of the roles that nobody is assigned to or has claimed; with both, either.
-    /// </remarks>
+    /// <remarks>With <see cref="TaskQuery.User"/> or <see cref="TaskQuery.Roles"/>: the tasks <see cref="TaskVisibility"/> lets that user see.</remarks>
     /// <exception cref="ArgumentException">The cursor is not one this store made.</exception>
     public Task<Page<HumanTask>> ListAsync(TaskQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         var cursor = KeysetCursor.Decode(query.Cursor);
         var size = KeysetCursor.ClampPageSize(query.PageSize);
-        var roles = query.Roles is { Count: > 0 } r ? new HashSet<string>(r, StringComparer.Ordinal) : null;
+        var roles = query.FiltersByVisibility ? new HashSet<string>(query.Roles ?? [], StringComparer.Ordinal) : null;
         List<HumanTask> items;
         lock (store.Gate)
         {
             items = store.Tasks.Values
                 .Where(t => (query.Status is null || t.Status == query.Status)
                     && (query.InstanceId is null || t.InstanceId == query.InstanceId)
-                    && IsVisible(t, query.User, roles)
+                    && (roles is null || TaskVisibility.IsVisible(t, query.User, roles))
                     && (cursor is not { } c || c.IsBefore(StoreTime.ToUnixMs(t.CreatedAt), t.Id)))
                 .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id, StringComparer.Ordinal)
                 .Take(size + 1)
@@ -84,16 +81,5 @@ public sealed class InMemoryTaskStore(InMemoryStore store) : ITaskStore
             t.Assignee = newAssignee;
             return Task.FromResult(true);
         }
-    }
-
-    private static bool IsVisible(HumanTask t, string? user, HashSet<string>? roles)
-    {
-        if (user is null && roles is null)
-        {
-            return true;
-        }
-
-        return (user is not null && (t.Assignee == user || t.ClaimedBy == user))
-            || (roles is not null && t.Assignee is null && t.ClaimedBy is null && t.Role is not null && roles.Contains(t.Role));
     }
 }

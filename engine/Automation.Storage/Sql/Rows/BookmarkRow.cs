@@ -12,19 +12,25 @@ internal sealed class BookmarkRow
         correlation_id AS CorrelationId, due_at AS DueAt, data AS Data, created_at AS CreatedAt
         """;
 
+    /// <summary>How many columns a row has in a select of all its columns.</summary>
+    public const int ColumnCount = 10;
+
     /// <summary>A row selected with <see cref="Columns"/>, read by position.</summary>
-    public static BookmarkRow Read(DbDataReader r) => new()
+    public static BookmarkRow Read(DbDataReader r) => Read(r, 0);
+
+    /// <summary>The same, from the reader's column <paramref name="at"/> on (a row joined after others).</summary>
+    public static BookmarkRow Read(DbDataReader r, int at) => new()
     {
-        Id = r.GetString(0),
-        InstanceId = r.GetString(1),
-        ActivityId = r.GetString(2),
-        ScopeId = r.GetString(3),
-        Kind = r.GetString(4),
-        Name = r.GetNullableString(5),
-        CorrelationId = r.GetNullableString(6),
-        DueAt = r.GetNullableInt64(7),
-        Data = r.GetNullableString(8),
-        CreatedAt = r.GetInt64(9),
+        Id = r.GetString(at),
+        InstanceId = r.GetString(at + 1),
+        ActivityId = r.GetString(at + 2),
+        ScopeId = r.GetString(at + 3),
+        Kind = r.GetString(at + 4),
+        Name = r.GetNullableString(at + 5),
+        CorrelationId = r.GetNullableString(at + 6),
+        DueAt = r.GetNullableInt64(at + 7),
+        Data = r.GetNullableString(at + 8),
+        CreatedAt = r.GetInt64(at + 9),
     };
 
     public string Id { get; set; } = "";

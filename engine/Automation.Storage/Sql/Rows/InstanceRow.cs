@@ -17,24 +17,30 @@ internal sealed class InstanceRow
         , parent_bookmark_id AS ParentBookmarkId, version AS Version, input AS Input, output AS Output, state AS State
         """;
 
+    /// <summary>How many columns a row has in a select of all its columns.</summary>
+    public const int ColumnCount = 15;
+
     /// <summary>A row selected with <see cref="AllColumns"/>, read by position.</summary>
-    public static InstanceRow Read(DbDataReader r) => new()
+    public static InstanceRow Read(DbDataReader r) => Read(r, 0);
+
+    /// <summary>The same, from the reader's column <paramref name="at"/> on (a row joined after others).</summary>
+    public static InstanceRow Read(DbDataReader r, int at) => new()
     {
-        Id = r.GetString(0),
-        DefinitionId = r.GetString(1),
-        DefinitionVersion = r.GetInt64(2),
-        Status = r.GetString(3),
-        CorrelationId = r.GetNullableString(4),
-        ParentInstanceId = r.GetNullableString(5),
-        CreatedAt = r.GetInt64(6),
-        UpdatedAt = r.GetInt64(7),
-        FinishedAt = r.GetNullableInt64(8),
-        FaultMessage = r.GetNullableString(9),
-        ParentBookmarkId = r.GetNullableString(10),
-        Version = r.GetInt64(11),
-        Input = r.GetString(12),
-        Output = r.GetNullableString(13),
-        State = r.GetString(14),
+        Id = r.GetString(at),
+        DefinitionId = r.GetString(at + 1),
+        DefinitionVersion = r.GetInt64(at + 2),
+        Status = r.GetString(at + 3),
+        CorrelationId = r.GetNullableString(at + 4),
+        ParentInstanceId = r.GetNullableString(at + 5),
+        CreatedAt = r.GetInt64(at + 6),
+        UpdatedAt = r.GetInt64(at + 7),
+        FinishedAt = r.GetNullableInt64(at + 8),
+        FaultMessage = r.GetNullableString(at + 9),
+        ParentBookmarkId = r.GetNullableString(at + 10),
+        Version = r.GetInt64(at + 11),
+        Input = r.GetString(at + 12),
+        Output = r.GetNullableString(at + 13),
+        State = r.GetString(at + 14),
     };
 
     public string Id { get; set; } = "";

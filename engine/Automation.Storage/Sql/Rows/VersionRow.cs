@@ -14,18 +14,24 @@ internal sealed class VersionRow
         v.comment AS Comment
         """;
 
+    /// <summary>How many columns a row has in a select of all its columns.</summary>
+    public const int ColumnCount = 9;
+
     /// <summary>A row selected with <see cref="Columns"/>, read by position.</summary>
-    public static VersionRow Read(DbDataReader r) => new()
+    public static VersionRow Read(DbDataReader r) => Read(r, 0);
+
+    /// <summary>The same, from the reader's column <paramref name="at"/> on (a row joined after others).</summary>
+    public static VersionRow Read(DbDataReader r, int at) => new()
     {
-        DefinitionId = r.GetString(0),
-        Version = r.GetInt64(1),
-        IsPublished = r.GetInt64(2),
-        Json = r.GetString(3),
-        CreatedAt = r.GetInt64(4),
-        UpdatedAt = r.GetInt64(5),
-        UpdatedBy = r.GetNullableString(6),
-        PublishedAt = r.GetNullableInt64(7),
-        Comment = r.GetNullableString(8),
+        DefinitionId = r.GetString(at),
+        Version = r.GetInt64(at + 1),
+        IsPublished = r.GetInt64(at + 2),
+        Json = r.GetString(at + 3),
+        CreatedAt = r.GetInt64(at + 4),
+        UpdatedAt = r.GetInt64(at + 5),
+        UpdatedBy = r.GetNullableString(at + 6),
+        PublishedAt = r.GetNullableInt64(at + 7),
+        Comment = r.GetNullableString(at + 8),
     };
 
     public string DefinitionId { get; set; } = "";
