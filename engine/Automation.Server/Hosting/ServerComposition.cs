@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Automation.Bots.Mail;
 using Automation.Engine.Activities.Framework;
 using Automation.Engine.Hosting;
 using Automation.Engine.Runtime;
@@ -52,12 +53,15 @@ public static class ServerComposition
 
         services.AddServerStorage(options);
         services.AddSecretProtection(options);
-        services.AddWorkflowEngine(activityAssemblies: typeof(ServerComposition).Assembly);
+        // Activities: the server's own (triggers) and each module's (bots/), one assembly of [Activity] classes each.
+        services.AddWorkflowEngine(activityAssemblies: [typeof(ServerComposition).Assembly, MailActivities.Assembly]);
         services.Configure<Engine.Triggers.TriggerOptions>(section.GetSection("Triggers"));
         services.AddSingleton<Definitions.WorkflowPublisher>();
         services.AddScheduleTriggers(options);
         services.AddHookTriggers();
         services.AddFileDropTriggers();
+        services.Configure<Bots.Mail.Triggers.EmailTriggerOptions>(section.GetSection("Triggers:Email"));
+        services.AddMailTriggers();
 
         services.AddMemoryCache();
         services.AddSingleton<ApiKeyLookup>();
