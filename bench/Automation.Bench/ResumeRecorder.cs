@@ -65,5 +65,6 @@ internal sealed class ResumeRecorder(IInstanceStore inner, ResumeLog log, string
     public Task<ResumeTarget?> GetResumeTargetAsync(string id, CancellationToken c = default) => inner.GetResumeTargetAsync(id, c);
     public Task<DateTimeOffset?> GetNextDueAsync(DateTimeOffset a, CancellationToken c = default) => inner.GetNextDueAsync(a, c);
     public Task<IReadOnlyList<Bookmark>> ClaimDueBookmarksAsync(string o, DateTimeOffset d, DateTimeOffset e, DateTimeOffset u, int l, CancellationToken c = default) => inner.ClaimDueBookmarksAsync(o, d, e, u, l, c);
+    public Task<IReadOnlyList<Bookmark>> FindDueBookmarksAsync(string o, DateTimeOffset n, Bookmark? a, int l, CancellationToken c = default) => inner.FindDueBookmarksAsync(o, n, a, l, c);
     public Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string id, long a = 0, int l = 1000, CancellationToken c = default) => inner.GetJournalAsync(id, a, l, c);
 }

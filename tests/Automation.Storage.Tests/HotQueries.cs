@@ -33,6 +33,8 @@ public static class HotQueries
             new { Owner = "node-a", Until = 2L, Now = 1L, OthersEndedBy = 1L, Limit = 16L });
         yield return Fixed("due bookmarks of claimed instances",
             string.Format(System.Globalization.CultureInfo.InvariantCulture, SqlInstanceStore.DueOfInstancesSql, "IN ('i-1', 'i-2')"), new { Now = 1L });
+        yield return Template("due timers of a single node", SqlInstanceStore.FindDue, 1L, "node-a", 64L);
+        yield return Template("due timers of a single node after a page", SqlInstanceStore.FindDueAfter, 1L, 0L, "b-1", "node-a", 64L);
         yield return Fixed("next due time", SqlInstanceStore.NextDueSql, new { After = 1L });
         yield return Fixed("journal page", SqlInstanceStore.JournalSql, new { Id = "i-1", After = 10L, Limit = 100L });
 

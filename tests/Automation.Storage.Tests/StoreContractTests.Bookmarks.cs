@@ -175,6 +175,73 @@ public abstract partial class StoreContractTests
     }
 
     [Test]
+    public async Task A_single_node_reads_due_timers_page_by_page_earliest_first_without_claiming_them()
+    {
+        await using var fresh = await OpenFreshAsync();
+        var store = fresh.Instances;
+        var id = NewId("inst");
+        var t3b = Bookmark("t3b", id, BookmarkKinds.Timer, null, null, dueAt: T0.AddMinutes(3));
+        var t1 = Bookmark("t1", id, BookmarkKinds.Retry, null, null, dueAt: T0.AddMinutes(1));
+        var t3a = Bookmark("t3a", id, BookmarkKinds.Timer, null, null, dueAt: T0.AddMinutes(3));
+        var t2 = Bookmark("t2", id, BookmarkKinds.Timer, null, null, dueAt: T0.AddMinutes(2));
+        var later = Bookmark("t9", id, BookmarkKinds.Timer, null, null, dueAt: T0.AddDays(1));
+        var never = Bookmark("s1", id, BookmarkKinds.Signal, "go", null);
+        await store.CommitAsync(Create(Instance(id, status: WorkflowStatus.Suspended), bookmarks: [t3b, t1, later, t3a, t2, never]));
+        var now = T0.AddMinutes(3);
+
+        Assert.That(await store.FindDueBookmarksAsync("node-a", T0, null, 10), Is.Empty, "nothing due yet");
+        var first = await store.FindDueBookmarksAsync("node-a", now, null, 2);
+        var second = await store.FindDueBookmarksAsync("node-a", now, first[^1], 2);
+        var third = await store.FindDueBookmarksAsync("node-a", now, second[^1], 2);
+
+        Assert.That(first.Select(b => b.Id), Is.EqualTo(new[] { "t1", "t2" }));
+        Assert.That(second.Select(b => b.Id), Is.EqualTo(new[] { "t3a", "t3b" }), "same due time: by id");
+        Assert.That(third, Is.Empty, "every due timer read once; the later one and the signal are not due");
+        Assert.That(Json(second[1]), Is.EqualTo(Json(t3b)), "the whole bookmark");
+        Assert.That(await store.FindDueBookmarksAsync("node-a", now, first[^1], 2), Has.Count.EqualTo(2), "a read took nothing away");
+        Assert.That((await store.ClaimDueBookmarksAsync("node-b", now, now, now.AddMinutes(1), 10)).Select(b => b.Id),
+            Is.EqualTo(new[] { "t1", "t2", "t3a", "t3b" }), "and wrote no lease: any node can still claim them all");
+
+        var instance = (await store.GetAsync(id))!;
+        await store.CommitAsync(new InstanceCommit { Instance = instance, ExpectedVersion = instance.Version, RemovedBookmarkIds = ["t1", "t2"] });
+        Assert.That((await store.FindDueBookmarksAsync("node-c", now, first[^1], 10)).Select(b => b.Id), Is.EqualTo(new[] { "t3a", "t3b" }),
+            "a page can follow a bookmark that was resumed since it was read");
+        Assert.That(await store.FindDueBookmarksAsync("node-c", now.AddDays(2), later, 10), Is.Empty, "nothing after the last timer");
+    }
+
+    [Test]
+    public async Task A_single_nodes_read_of_due_timers_leaves_out_instances_it_is_running()
+    {
+        await using var fresh = await OpenFreshAsync();
+        var store = fresh.Instances;
+        var id = NewId("inst");
+        await store.CommitAsync(new InstanceCommit
+        {
+            Instance = Instance(id), ExpectedVersion = 0, LeaseOwner = "node-a", LeaseUntil = T0.AddMinutes(10),
+            AddedBookmarks = [Bookmark($"t-{id}", id, BookmarkKinds.Retry, null, null, dueAt: T0.AddMinutes(1))],
+        });
+        var now = T0.AddMinutes(2);
+
+        Assert.That(await store.FindDueBookmarksAsync("node-a", now, null, 10), Is.Empty, "its own run is still going: the timer waits for it");
+        Assert.That((await store.FindDueBookmarksAsync("node-b", now, null, 10)).Select(b => b.Id), Is.EqualTo(new[] { $"t-{id}" }),
+            "another owner's lease is ignored (on a single node, that owner was this node's previous life)");
+        Assert.That(await store.FindDueBookmarksAsync("node-a", T0.AddMinutes(10), null, 10), Has.Count.EqualTo(1), "once its lease ends");
+    }
+
+    [Test]
+    public void Reading_due_timers_names_what_is_wrong_with_its_arguments()
+    {
+        var signal = Bookmark(NewId("bm"), NewId("inst"), BookmarkKinds.Signal, "go", null);
+
+        var noOwner = Assert.ThrowsAsync<ArgumentException>(() => Instances.FindDueBookmarksAsync(" ", T0, null, 10));
+        var noDueTime = Assert.ThrowsAsync<ArgumentException>(() => Instances.FindDueBookmarksAsync("node-a", T0, signal, 10));
+
+        Assert.That(noOwner!.ParamName, Is.EqualTo("owner"));
+        Assert.That(noDueTime!.ParamName, Is.EqualTo("after"));
+        Assert.That(noDueTime.Message, Does.Contain(signal.Id).And.Contain("no due time"));
+    }
+
+    [Test]
     public async Task A_resume_target_is_the_bookmark_its_instance_and_its_version_as_read_one_by_one()
     {
         var definition = Definition(NewId("def"));

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Automation.Engine.Model;
 using Automation.Engine.Persistence;
 using Automation.Engine.Runtime;
@@ -12,7 +13,10 @@ namespace Automation.Engine.Hosting;
 /// interval, or until a commit wakes it for an earlier timer. A timer fires after a restart because it is a stored bookmark.
 /// Nodes sharing a store split the due timers: each claims a small batch (the instances' leases) before resuming it, so
 /// two nodes do not run the same resume; a batch left by a node that died, or a resume that failed, is claimed again
-/// when its lease ends (<see cref="RuntimeOptions.LeaseDuration"/>).
+/// when its lease ends (<see cref="RuntimeOptions.LeaseDuration"/>). A single node (<see cref="RuntimeOptions.SingleNode"/>)
+/// has no one to split with: it reads the due timers without claiming them, because a claim writes every instance once
+/// more (on SQLite through its one writer, before the resume writes it again), and it waits as long before trying a
+/// failed resume again.
 /// </summary>
 public sealed class TimerLoop(
     IInstanceStore instances, IWorkflowRuntime runtime, DurableTimers timers, TimeProvider clock,
@@ -26,6 +30,15 @@ public sealed class TimerLoop(
     /// </summary>
     private const int ClaimBatch = Parallelism * 2;
 
+    /// <summary>Due timers read at a time by a single node: a read takes no lock and writes nothing, so pages can be larger.</summary>
+    private const int FindBatch = 64;
+
+    /// <summary>
+    /// A single node's failed resumes and when to try each again. The claim path gets the same wait from the lease it
+    /// took; without it a failing timer would be tried (and logged) on every pass.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _retryAt = new(StringComparer.Ordinal);
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -35,10 +48,11 @@ public sealed class TimerLoop(
             try
             {
                 var now = clock.GetUtcNow();
-                await Parallel.ForEachAsync(ClaimDueAsync(stoppingToken), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = stoppingToken },
+                var due = options.Value.SingleNode ? FindDueAsync(now, stoppingToken) : ClaimDueAsync(stoppingToken);
+                await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = stoppingToken },
                     async (bookmark, ct) => await ResumeAsync(bookmark, ct).ConfigureAwait(false)).ConfigureAwait(false);
-                // Every timer due by now is resumed, held by another node, or waiting for its failed claim to end:
-                // none of them makes this loop spin.
+                // Every timer due by now is resumed, held by another node, or waiting for its failed claim (or, on a
+                // single node, its retry time) to end: none of them makes this loop spin.
                 var next = await instances.GetNextDueAsync(now, stoppingToken).ConfigureAwait(false);
                 var until = now + poll;
                 if (next is { } n && n < until) until = n;
@@ -77,9 +91,35 @@ public sealed class TimerLoop(
     private Task<IReadOnlyList<Model.Bookmark>> ClaimAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        // A single node holds every lease there is; one held by another owner was this node's previous life.
-        var othersEndedBy = options.Value.SingleNode ? DateTimeOffset.MaxValue.AddDays(-1) : now;
-        return instances.ClaimDueBookmarksAsync(options.Value.NodeId, now, othersEndedBy, now + options.Value.LeaseDuration, ClaimBatch, cancellationToken);
+        return instances.ClaimDueBookmarksAsync(options.Value.NodeId, now, now, now + options.Value.LeaseDuration, ClaimBatch, cancellationToken);
+    }
+
+    /// <summary>
+    /// A single node's pass: every timer due by <paramref name="now"/>, read page by page without a claim (the next page
+    /// is read while this one is handed out), except those whose failed resume waits to be tried again. Paging after the
+    /// last bookmark read visits each due timer once, so timers that stay due (failed, or held back) never fill a page.
+    /// </summary>
+    private async IAsyncEnumerable<Model.Bookmark> FindDueAsync(DateTimeOffset now, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // A failed timer whose wait is over is tried in this pass; one that is gone (resumed, cancelled) is forgotten.
+        foreach (var (id, retryAt) in _retryAt)
+        {
+            if (retryAt <= now) _retryAt.TryRemove(id, out _);
+        }
+
+        var pending = instances.FindDueBookmarksAsync(options.Value.NodeId, now, null, FindBatch, cancellationToken);
+        while (true)
+        {
+            var page = await pending.ConfigureAwait(false);
+            var more = page.Count >= FindBatch;
+            if (more) pending = instances.FindDueBookmarksAsync(options.Value.NodeId, now, page[^1], FindBatch, cancellationToken);
+            foreach (var bookmark in page)
+            {
+                if (!_retryAt.ContainsKey(bookmark.Id)) yield return bookmark;
+            }
+
+            if (!more) yield break;
+        }
     }
 
     private async Task ResumeAsync(Model.Bookmark bookmark, CancellationToken cancellationToken)
@@ -91,7 +131,9 @@ public sealed class TimerLoop(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The claim stays until its lease ends, so the timer is tried again then (here or on another node), not in a loop.
+            // The claim stays until its lease ends, so the timer is tried again then (here or on another node), not in a
+            // loop; a single node, which took no claim, waits as long.
+            if (options.Value.SingleNode) _retryAt[bookmark.Id] = clock.GetUtcNow() + options.Value.LeaseDuration;
             logger.LogError(ex, "Could not resume timer {BookmarkId} of instance {InstanceId}", bookmark.Id, bookmark.InstanceId);
         }
     }

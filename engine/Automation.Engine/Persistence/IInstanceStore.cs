@@ -62,6 +62,19 @@ public interface IInstanceStore
     /// <exception cref="ArgumentException"><paramref name="owner"/> is empty.</exception>
     Task<IReadOnlyList<Bookmark>> ClaimDueBookmarksAsync(string owner, DateTimeOffset now, DateTimeOffset othersLeasesEndedBy, DateTimeOffset until, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Due timers read without claiming them, for a node that is the only one using the store
+    /// (<see cref="Runtime.RuntimeOptions.SingleNode"/>): it has no one to split timers with, and a claim would write each
+    /// instance's lease only for the resume's commit to write the instance again. Returns up to <paramref name="limit"/>
+    /// bookmarks due at or before <paramref name="now"/>, earliest first (by due time, then id), writing nothing. As in
+    /// <see cref="ClaimDueBookmarksAsync"/>, instances whose lease <paramref name="owner"/> holds past <paramref name="now"/>
+    /// are left out (they are being run on that node, and their timers wait for that run); leases of other owners are
+    /// ignored. With <paramref name="after"/> (the last bookmark of the previous page) only those after it in that order,
+    /// so a caller pages through every due timer once even when some of them stay due (their resume failed).
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="owner"/> is empty, or <paramref name="after"/> has no due time.</exception>
+    Task<IReadOnlyList<Bookmark>> FindDueBookmarksAsync(string owner, DateTimeOffset now, Bookmark? after, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>The earliest due time of any bookmark later than <paramref name="after"/>, or null.</summary>
     Task<DateTimeOffset?> GetNextDueAsync(DateTimeOffset after, CancellationToken cancellationToken = default);
 

@@ -56,6 +56,22 @@ internal sealed class SqlInstanceStore(SqlDatabase database) : IInstanceStore
     internal const string DueOfInstancesSql =
         $"SELECT {BookmarkRow.Columns} FROM bookmarks WHERE instance_id {{0}} AND due_at IS NOT NULL AND due_at <= @Now ORDER BY due_at, id";
 
+    /// <summary>The first page of due timers read without a claim (see <see cref="FindDueBookmarksAsync"/>).</summary>
+    internal static readonly SqlTemplate FindDue = new($"""
+        SELECT {SqlColumns.Qualify(BookmarkRow.Columns, "b")} FROM bookmarks b JOIN instances i ON i.id = b.instance_id
+        WHERE b.due_at IS NOT NULL AND b.due_at <= @now
+          AND (i.lease_owner IS NULL OR i.lease_until <= @now OR i.lease_owner <> @owner)
+        ORDER BY b.due_at, b.id LIMIT @limit
+        """, "now", "owner", "limit");
+
+    /// <summary>A later page of due timers: those after the previous page's last bookmark, in (due_at, id) order.</summary>
+    internal static readonly SqlTemplate FindDueAfter = new($"""
+        SELECT {SqlColumns.Qualify(BookmarkRow.Columns, "b")} FROM bookmarks b JOIN instances i ON i.id = b.instance_id
+        WHERE b.due_at IS NOT NULL AND b.due_at <= @now AND (b.due_at, b.id) > (@after_due, @after_id)
+          AND (i.lease_owner IS NULL OR i.lease_until <= @now OR i.lease_owner <> @owner)
+        ORDER BY b.due_at, b.id LIMIT @limit
+        """, "now", "after_due", "after_id", "owner", "limit");
+
     internal const string NextDueSql = "SELECT MIN(due_at) FROM bookmarks WHERE due_at IS NOT NULL AND due_at > @After";
 
     internal const string JournalSql =
@@ -236,6 +252,27 @@ internal sealed class SqlInstanceStore(SqlDatabase database) : IInstanceStore
             return (await connection.QueryAsync<BookmarkRow>(new CommandDefinition(dueSql,
                 new { Ids = claimed, Now = nowMs }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
         }, cancellationToken).ConfigureAwait(false);
+        return rows.Select(r => r.ToModel()).ToList();
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Bookmark>> FindDueBookmarksAsync(string owner, DateTimeOffset now, Bookmark? after, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(owner);
+        if (after is not null && after.DueAt is null)
+        {
+            throw new ArgumentException($"Bookmark '{after.Id}' has no due time, so due timers cannot be listed after it.", nameof(after));
+        }
+
+        if (limit <= 0)
+        {
+            return [];
+        }
+
+        var nowMs = StoreTime.ToUnixMs(now);
+        var rows = after is null
+            ? await database.QueryAsync(FindDue, [nowMs, owner, (long)limit], BookmarkRow.Read, cancellationToken).ConfigureAwait(false)
+            : await database.QueryAsync(FindDueAfter, [nowMs, StoreTime.ToUnixMs(after.DueAt!.Value), after.Id, owner, (long)limit], BookmarkRow.Read, cancellationToken).ConfigureAwait(false);
         return rows.Select(r => r.ToModel()).ToList();
     }
 

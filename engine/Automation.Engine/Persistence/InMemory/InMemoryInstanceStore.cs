@@ -336,6 +336,54 @@ public sealed class InMemoryInstanceStore(InMemoryStore store) : IInstanceStore
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<Bookmark>> FindDueBookmarksAsync(string owner, DateTimeOffset now, Bookmark? after, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(owner);
+        if (after is not null && after.DueAt is null)
+        {
+            throw new ArgumentException($"Bookmark '{after.Id}' has no due time, so due timers cannot be listed after it.", nameof(after));
+        }
+
+        var dueMs = StoreTime.ToUnixMs(now);
+        var found = new List<Bookmark>();
+        lock (store.Gate)
+        {
+            IEnumerable<(long DueMs, string Id)> from = store.DueBookmarks;
+            if (after is not null)
+            {
+                var cursor = (StoreTime.ToUnixMs(after.DueAt!.Value), after.Id);
+                // A view needs its lower bound at or below its upper one; past the last timer there is nothing left.
+                from = store.DueBookmarks.Count == 0 || store.DueBookmarks.Comparer.Compare(cursor, store.DueBookmarks.Max) > 0
+                    ? []
+                    : store.DueBookmarks.GetViewBetween(cursor, store.DueBookmarks.Max);
+            }
+
+            foreach (var (due, id) in from)
+            {
+                if (due > dueMs || found.Count >= limit)
+                {
+                    break;
+                }
+
+                if (after is not null && id == after.Id)
+                {
+                    continue; // The view starts at the cursor itself when that bookmark is still there.
+                }
+
+                var b = store.Bookmarks[id];
+                if (store.Instances.TryGetValue(b.InstanceId, out var r) && r.LeaseOwner == owner && r.LeaseUntilMs > dueMs)
+                {
+                    continue;
+                }
+
+                found.Add(ModelCopies.Copy(b, b.InstanceId));
+            }
+        }
+
+        return Task.FromResult<IReadOnlyList<Bookmark>>(found);
+    }
+
+    /// <inheritdoc />
     public Task<DateTimeOffset?> GetNextDueAsync(DateTimeOffset after, CancellationToken cancellationToken = default)
     {
         var afterMs = StoreTime.ToUnixMs(after);
