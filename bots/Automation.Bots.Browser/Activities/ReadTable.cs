@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Automation.Bots.Browser.Sessions;
 using Automation.Engine.Activities.Framework;
@@ -15,12 +14,13 @@ namespace Automation.Bots.Browser.Activities;
 [Output("target", "string", Description = "Which way of finding the table worked.")]
 public sealed class ReadTable : BrowserActivity
 {
-    // Headings come from the header row (thead, or the first row when it holds th cells, or else the first row);
+    // Returned as JSON text: Playwright's own object transfer adds reference ids ("$id") to every object.
+    // Headings come from the header row (the last row of thead, or else the first row);
     // a heading left empty or repeated gets its column number, so no value is lost.
     private const string Script = """
         t => {
           const rows = Array.from(t.rows);
-          if (rows.length === 0) return [];
+          if (rows.length === 0) return '[]';
           let headRow = t.tHead && t.tHead.rows.length ? t.tHead.rows[t.tHead.rows.length - 1] : rows[0];
           const seen = new Set();
           const heads = Array.from(headRow.cells).map((c, i) => {
@@ -29,8 +29,8 @@ public sealed class ReadTable : BrowserActivity
             seen.add(h);
             return h;
           });
-          return rows.filter(r => r !== headRow && !(t.tHead && t.tHead.contains(r)))
-            .map(r => Object.fromEntries(Array.from(r.cells).map((c, i) => [heads[i] ?? ('column' + (i + 1)), c.innerText.trim()])));
+          return JSON.stringify(rows.filter(r => r !== headRow && !(t.tHead && t.tHead.contains(r)))
+            .map(r => Object.fromEntries(Array.from(r.cells).map((c, i) => [heads[i] ?? ('column' + (i + 1)), c.innerText.trim()]))));
         }
         """;
 
@@ -44,8 +44,8 @@ public sealed class ReadTable : BrowserActivity
         var tag = await table.Locator.EvaluateAsync<string>("e => e.tagName").ConfigureAwait(false);
         if (!string.Equals(tag, "TABLE", StringComparison.OrdinalIgnoreCase))
             return ActivityResult.Fail($"The target found a <{tag.ToLowerInvariant()}>, not a <table>.");
-        var rows = await table.Locator.EvaluateAsync<JsonElement>(Script).ConfigureAwait(false);
-        var array = JsonNode.Parse(rows.GetRawText())?.AsArray() ?? [];
+        var json = await table.Locator.EvaluateAsync<string>(Script).ConfigureAwait(false);
+        var array = JsonNode.Parse(json)?.AsArray() ?? [];
         context.SetOutput("rows", array);
         context.SetOutput("count", array.Count);
         return ActivityResult.Done;
