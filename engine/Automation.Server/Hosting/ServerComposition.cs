@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Automation.Bots.Browser.Hosting;
+using Automation.Bots.Browser.Sessions;
 using Automation.Engine.Activities.Framework;
 using Automation.Engine.Hosting;
 using Automation.Engine.Runtime;
@@ -52,7 +54,9 @@ public static class ServerComposition
 
         services.AddServerStorage(options);
         services.AddSecretProtection(options);
-        services.AddWorkflowEngine(activityAssemblies: typeof(ServerComposition).Assembly);
+        services.AddWorkflowEngine(activityAssemblies: [typeof(ServerComposition).Assembly, typeof(BrowserPool).Assembly]);
+        services.AddBrowserBots();
+        services.Configure<BrowserOptions>(section.GetSection("Browser"));
         services.Configure<Engine.Triggers.TriggerOptions>(section.GetSection("Triggers"));
         services.AddSingleton<Definitions.WorkflowPublisher>();
         services.AddScheduleTriggers(options);
