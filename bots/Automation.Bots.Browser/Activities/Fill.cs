@@ -4,6 +4,7 @@ using Automation.Engine.Activities.Framework;
 using Automation.Engine.Credentials;
 using Automation.Engine.Model;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 
 namespace Automation.Bots.Browser.Activities;
 
@@ -56,7 +57,27 @@ public sealed class Fill : BrowserActivity
         }
         else text = Value ?? "";
         var field = await FindAsync(context, session, Target, timeout).ConfigureAwait(false);
-        await field.Locator.FillAsync(text, new() { Timeout = (float)timeout.TotalMilliseconds }).ConfigureAwait(false);
+        var options = new LocatorFillOptions { Timeout = (float)timeout.TotalMilliseconds };
+        if (Secrets.Count == 0 || !session.Tracing)
+        {
+            await field.Locator.FillAsync(text, options).ConfigureAwait(false);
+            return ActivityResult.Done;
+        }
+        // A trace records each action's arguments, and its DOM snapshots and network log hold what fields contain
+        // and what forms post. So the trace so far is dropped and a secret is typed untraced; from then on the session
+        // traces actions and screenshots only (a password field shows dots), and no evidence document holds the secret.
+        if (session.SecretTyped) await session.Context.Tracing.StopChunkAsync().ConfigureAwait(false);
+        else await session.Context.Tracing.StopAsync().ConfigureAwait(false);
+        try
+        {
+            await field.Locator.FillAsync(text, options).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (session.SecretTyped) await session.Context.Tracing.StartChunkAsync().ConfigureAwait(false);
+            else await session.Context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = false }).ConfigureAwait(false);
+            session.SecretTyped = true;
+        }
         return ActivityResult.Done;
     }
 }

@@ -38,6 +38,9 @@ public sealed class BrowserSession
 
     internal bool Closed { get; set; }
 
+    /// <summary>True once a secret was typed: the trace then records no DOM snapshots or network (they would hold it).</summary>
+    internal bool SecretTyped { get; set; }
+
     /// <summary>Serialises activities of one instance that run in parallel branches: a page does one thing at a time.</summary>
     internal SemaphoreSlim Gate { get; } = new(1, 1);
 }

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Automation.Bots.Browser.Tests.Support;
@@ -41,6 +42,34 @@ public partial class EvidenceTests
         var zip = await engine.Documents().ReadAsync(trace.Groups[1].Value);
         Assert.That(zip!.Take(2), Is.EqualTo("PK"u8.ToArray()), "a trace is a zip file the Playwright trace viewer opens");
         Assert.That(zip, Has.Length.GreaterThan(1000));
+    }
+
+    [Test]
+    public async Task The_trace_saved_as_evidence_does_not_hold_a_password_typed_from_a_credential()
+    {
+        const string password = "Tr4ce-S3cret-9921";
+        await using var site = LegacySite.Start();
+        await using var engine = BrowserEngine.Create();
+        await engine.SaveCredentialAsync("finance-approver", "approver", password);
+        var flow = Flow.Create("evidence-secret")
+            .Start()
+            .Activity("open", "Browser.Open", new JsonObject { ["url"] = site.Url("/invoice") })
+            .Activity("pin", "Browser.Fill", new JsonObject { ["target"] = new JsonObject { ["label"] = "Approval PIN" }, ["credential"] = "finance-approver" })
+            .Activity("amount", "Browser.Fill", new JsonObject { ["target"] = new JsonObject { ["label"] = "Amount" }, ["value"] = "10" })
+            .Activity("approve", "Browser.Click", new JsonObject { ["target"] = "#approve", ["timeout"] = "00:00:01" })
+            .Chain("start", "open", "pin", "amount", "approve")
+            .Build();
+
+        var instance = await engine.RunAsync(flow);
+
+        instance.AssertStatus(WorkflowStatus.Faulted);
+        var trace = TraceId().Match(instance.FaultMessage!);
+        Assert.That(trace.Success, Is.True, instance.FaultMessage);
+        using var zip = new ZipArchive(new MemoryStream((await engine.Documents().ReadAsync(trace.Groups[1].Value))!));
+        var entries = zip.Entries.Select(e => (e.FullName, Text: new StreamReader(e.Open()).ReadToEnd())).ToList();
+        Assert.That(entries.Select(e => e.FullName), Has.Some.EndsWith(".trace"), "the trace has its actions");
+        Assert.That(entries.Where(e => e.Text.Contains("\"10\"") && e.FullName.EndsWith(".trace")), Is.Not.Empty, "the step after the secret is traced");
+        Assert.That(entries.Where(e => e.Text.Contains(password)).Select(e => e.FullName), Is.Empty);
     }
 
     [GeneratedRegex(@"screenshot document (\S+?)[,.]")]
