@@ -43,6 +43,9 @@ public abstract class BrowserActivity : IActivity
             return ActivityResult.Fail(e.Message);
         }
         await session.Gate.WaitAsync(context.CancellationToken).ConfigureAwait(false);
+        // Playwright calls take no cancellation token: closing the session ends a wait at once when the instance is
+        // cancelled or the node stops, instead of holding the instance until the step's timeout.
+        using var onCancel = context.CancellationToken.Register(() => _ = sessions.CloseAsync(session.Id));
         try
         {
             return await RunAsync(context, session, TimeoutOr(sessions.Pool)).ConfigureAwait(false);
@@ -50,6 +53,10 @@ public abstract class BrowserActivity : IActivity
         catch (FormatException e)
         {
             return ActivityResult.Fail(Mask(e.Message));
+        }
+        catch (Exception e) when (context.CancellationToken.IsCancellationRequested && e is PlaywrightException or TargetNotFoundException or System.TimeoutException)
+        {
+            throw new OperationCanceledException($"{context.ActivityType} '{context.ActivityId}' was stopped: the instance was cancelled or the server is stopping.", e, context.CancellationToken);
         }
         catch (Exception e) when (e is PlaywrightException or TargetNotFoundException or System.TimeoutException)
         {

@@ -23,6 +23,9 @@ public sealed class BrowserSessions(BrowserPool pool, TimeProvider clock, ILogge
     /// <summary>How many sessions are open on this node.</summary>
     public int Count => _sessions.Count;
 
+    /// <summary>The open sessions (for tests and diagnostics).</summary>
+    internal IReadOnlyCollection<BrowserSession> All => _sessions.Values.ToList();
+
     /// <summary>Opens a session for <paramref name="instanceId"/>: a fresh context with one page, tracing when configured.</summary>
     /// <exception cref="BrowserLaunchException">Chromium cannot be started.</exception>
     public async Task<BrowserSession> OpenAsync(string instanceId, CancellationToken cancellationToken = default)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Automation.Bots.Browser.Tests.Support;
 using Automation.Engine.Model;
+using Automation.Engine.Runtime;
 using Automation.Engine.Tests.Support;
 
 namespace Automation.Bots.Browser.Tests.Sessions;
@@ -51,6 +52,33 @@ public class SessionTests
         intruder.AssertStatus(WorkflowStatus.Faulted);
         Assert.That(intruder.FaultMessage, Does.Contain($"Browser session '{sessionId}' is not open on this server"));
         Assert.That(engine.Sessions().Count, Is.EqualTo(1), "the holder's session is still open");
+    }
+
+    [Test]
+    public async Task Cancelling_an_instance_stops_its_waiting_step_and_closes_its_session_without_evidence_or_fault()
+    {
+        await using var site = LegacySite.Start();
+        await using var engine = BrowserEngine.Create();
+        await engine.PublishAsync(Flow.Create("stuck")
+            .Start()
+            .Activity("open", "Browser.Open", new JsonObject { ["url"] = site.Url("/late") })
+            .Activity("wait", "Browser.WaitFor", new JsonObject { ["target"] = new JsonObject { ["text"] = "Never shown" }, ["timeout"] = "00:05:00" })
+            .Chain("start", "open", "wait")
+            .Build());
+        var started = await engine.Runtime.StartAsync(new StartRequest { DefinitionId = "stuck", Wait = false });
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        // A step in progress holds its session's page (the journal is saved only at the next commit).
+        while (!engine.Sessions().All.Any(s => s.Gate.CurrentCount == 0 && s.Page.Url.EndsWith("/late")) && DateTime.UtcNow < deadline)
+            await Task.Delay(20);
+        Assert.That(engine.Sessions().All.Single().Gate.CurrentCount, Is.Zero, "the WaitFor step is waiting in its session");
+
+        var cancelled = await engine.Runtime.CancelAsync(started.Id);
+
+        cancelled.AssertStatus(WorkflowStatus.Cancelled);
+        var journal = await engine.JournalAsync(started.Id);
+        Assert.That(journal.Count(JournalEventKind.ActivityFaulted), Is.Zero);
+        Assert.That(journal.Count(JournalEventKind.ActivityCompleted, "wait"), Is.Zero);
+        Assert.That(engine.Sessions().Count, Is.Zero);
     }
 
     [Test]
