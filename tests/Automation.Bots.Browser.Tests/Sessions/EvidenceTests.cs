@@ -45,6 +45,30 @@ public partial class EvidenceTests
     }
 
     [Test]
+    public async Task Opening_an_address_that_does_not_answer_faults_with_evidence_and_leaves_no_session_open()
+    {
+        await using var engine = BrowserEngine.Create();
+        int port;
+        using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port; // free again once stopped: nothing answers there
+        }
+        var flow = Flow.Create("unreachable")
+            .Start()
+            .Activity("open", "Browser.Open", new JsonObject { ["url"] = $"http://127.0.0.1:{port}/finance" })
+            .Chain("start", "open")
+            .Build();
+
+        var instance = await engine.RunAsync(flow);
+
+        instance.AssertStatus(WorkflowStatus.Faulted);
+        Assert.That(instance.FaultMessage, Does.Contain("Browser.Open 'open' failed: net::ERR_CONNECTION_REFUSED"));
+        Assert.That(TraceId().IsMatch(instance.FaultMessage!), Is.True, instance.FaultMessage);
+        Assert.That(engine.Sessions().Count, Is.Zero);
+    }
+
+    [Test]
     public async Task The_trace_saved_as_evidence_does_not_hold_a_password_typed_from_a_credential()
     {
         const string password = "Tr4ce-S3cret-9921";
