@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Automation.Bots.Browser.Hosting;
 using Automation.Bots.Browser.Sessions;
+using Automation.Bots.Mail;
 using Automation.Engine.Activities.Framework;
 using Automation.Engine.Hosting;
 using Automation.Engine.Runtime;
@@ -54,7 +55,8 @@ public static class ServerComposition
 
         services.AddServerStorage(options);
         services.AddSecretProtection(options);
-        services.AddWorkflowEngine(activityAssemblies: [typeof(ServerComposition).Assembly, typeof(BrowserPool).Assembly]);
+        // Activities: the server's own (triggers) and each module's (bots/), one assembly of [Activity] classes each.
+        services.AddWorkflowEngine(activityAssemblies: [typeof(ServerComposition).Assembly, MailActivities.Assembly, typeof(BrowserPool).Assembly]);
         services.AddBrowserBots();
         services.Configure<BrowserOptions>(section.GetSection("Browser"));
         services.Configure<Engine.Triggers.TriggerOptions>(section.GetSection("Triggers"));
@@ -62,6 +64,8 @@ public static class ServerComposition
         services.AddScheduleTriggers(options);
         services.AddHookTriggers();
         services.AddFileDropTriggers();
+        services.Configure<Bots.Mail.Triggers.EmailTriggerOptions>(section.GetSection("Triggers:Email"));
+        services.AddMailTriggers();
 
         services.AddMemoryCache();
         services.AddSingleton<ApiKeyLookup>();

@@ -46,6 +46,21 @@ public sealed class CatalogApiTests
     }
 
     [Test]
+    public async Task Activities_include_the_mail_module_with_a_credential_input()
+    {
+        var activities = await Http.ReadArrayAsync(await _api.GetAsync("/api/activities"), 200);
+
+        foreach (var type in new[] { "SendEmail", "ReadMailbox" })
+        {
+            var activity = activities.Single(a => a!["type"]!.GetValue<string>() == type)!;
+            Assert.That(activity["category"]!.GetValue<string>(), Is.EqualTo("Mail"));
+            var credential = activity["inputs"]!.AsArray().Single(i => i!["name"]!.GetValue<string>() == "credential")!;
+            Assert.That(credential["editor"]!.GetValue<string>(), Is.EqualTo("credential"));
+            Assert.That(credential["required"]!.GetValue<bool>(), Is.True);
+        }
+    }
+
+    [Test]
     public async Task Openapi_document_describes_the_api_and_its_key()
     {
         using var anonymous = _server.Client(apiKey: null);

@@ -1,0 +1,18 @@
+namespace Automation.Bots.Mail.Triggers;
+
+/// <summary>Settings of the EmailReceived trigger host, bound from <c>Automation:Triggers:Email</c>.</summary>
+public sealed class EmailTriggerOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Automation:Triggers:Email";
+
+    /// <summary>How long to wait before connecting again after the mailbox could not be reached (doubling up to the poll interval).</summary>
+    public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Fault injection for the crash tests only: after an email's instance is persisted, stop before moving the email
+    /// (the watcher waits until the server stops), so that a test can kill the server at exactly that point. Never set it
+    /// in production.
+    /// </summary>
+    public bool HoldBeforeMove { get; set; }
+}
