@@ -10,7 +10,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 APT_PACKAGES=(
   postgresql          # Automation.Storage.Tests and server tests start their own PostgreSQL on 127.0.0.1
-  chromium            # Automation.Designer.Tests drive the designer in headless Chromium through Playwright
+  chromium            # Automation.Designer.Tests and Automation.Bots.Browser.Tests drive headless Chromium through Playwright
   dovecot-imapd       # mail tests (tests/Automation.Testing/Mail) start their own Dovecot: IMAP,
   dovecot-lmtpd       #   LMTP (delivery from OpenSMTPD)
   dovecot-submissiond #   and authenticated submission (how SendEmail is tested)

@@ -4,6 +4,7 @@ using Automation.Engine.Activities.Framework;
 using Automation.Engine.Expressions;
 using Automation.Engine.Model;
 using Automation.Engine.Persistence;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -319,6 +320,8 @@ public sealed class WorkflowRuntime : IWorkflowRuntime
 
     private async Task<WorkflowInstance> AfterCommitAsync(InstanceRun run)
     {
+        if (run.Instance.Status is WorkflowStatus.Finished or WorkflowStatus.Faulted or WorkflowStatus.Cancelled)
+            await NotifyEndedAsync(run.Instance).ConfigureAwait(false);
         if (run.AfterCommit.Count == 0) return run.Instance;
         foreach (var action in run.AfterCommit)
         {
@@ -326,6 +329,16 @@ public sealed class WorkflowRuntime : IWorkflowRuntime
             catch (Exception ex) { _logger.LogError(ex, "Follow-up of instance {InstanceId} failed; recovery will retry it", run.Instance.Id); }
         }
         return await Instances.GetAsync(run.Instance.Id).ConfigureAwait(false) ?? run.Instance;
+    }
+
+    // Modules free in-memory resources of an ended instance (browser sessions); one failing must not stop the others.
+    private async Task NotifyEndedAsync(WorkflowInstance instance)
+    {
+        foreach (var handler in Services.GetServices<IInstanceEndedHandler>())
+        {
+            try { await handler.OnInstanceEndedAsync(instance, CancellationToken.None).ConfigureAwait(false); }
+            catch (Exception ex) { _logger.LogError(ex, "Freeing the resources of ended instance {InstanceId} failed", instance.Id); }
+        }
     }
 
     private async Task<(WorkflowInstance Instance, CompiledWorkflow Workflow)?> LoadAsync(string instanceId, CancellationToken cancellationToken)

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Automation.Bots.Browser.Hosting;
+using Automation.Bots.Browser.Sessions;
 using Automation.Bots.Mail;
 using Automation.Engine.Activities.Framework;
 using Automation.Engine.Hosting;
@@ -54,7 +56,9 @@ public static class ServerComposition
         services.AddServerStorage(options);
         services.AddSecretProtection(options);
         // Activities: the server's own (triggers) and each module's (bots/), one assembly of [Activity] classes each.
-        services.AddWorkflowEngine(activityAssemblies: [typeof(ServerComposition).Assembly, MailActivities.Assembly]);
+        services.AddWorkflowEngine(activityAssemblies: [typeof(ServerComposition).Assembly, MailActivities.Assembly, typeof(BrowserPool).Assembly]);
+        services.AddBrowserBots();
+        services.Configure<BrowserOptions>(section.GetSection("Browser"));
         services.Configure<Engine.Triggers.TriggerOptions>(section.GetSection("Triggers"));
         services.AddSingleton<Definitions.WorkflowPublisher>();
         services.AddScheduleTriggers(options);
