@@ -190,6 +190,26 @@ public sealed class FinanceSystemTests
     }
 
     [Test]
+    public async Task The_same_invoice_posted_by_six_clerks_at_once_is_stored_once()
+    {
+        await using var app = await Start();
+        var clients = Enumerable.Range(0, 6).Select(_ => app.NewClient()).ToList();
+        var forms = new List<string>();
+        foreach (var c in clients)
+        {
+            await c.SignOnAsync();
+            forms.Add(await c.GetAsync("/invoice/new"));
+        }
+
+        var pages = await Task.WhenAll(clients.Select((c, i) => c.PostAsync("/invoice", forms[i], ClassicInvoice("S10001", "RACE-1", BigPo))));
+
+        Assert.That(pages.Count(p => p.Contains("I100 Doc No", StringComparison.Ordinal)), Is.EqualTo(1));
+        Assert.That(pages.Count(p => p.Contains("W201 Possible duplicate", StringComparison.Ordinal)), Is.EqualTo(5));
+        Assert.That(await Invoices(app), Has.Length.EqualTo(1));
+        clients.ForEach(c => c.Dispose());
+    }
+
+    [Test]
     public async Task The_restyle_switch_changes_labels_ids_and_layout_and_the_new_form_still_posts()
     {
         await using var app = await Start(restyle: true);

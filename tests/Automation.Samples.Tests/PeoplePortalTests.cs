@@ -86,6 +86,26 @@ public sealed class PeoplePortalTests
     }
 
     [Test]
+    public async Task The_same_starter_created_by_six_officers_at_once_is_stored_once()
+    {
+        await using var app = await Start();
+        var clients = Enumerable.Range(0, 6).Select(_ => app.NewClient()).ToList();
+        var forms = new List<string>();
+        foreach (var c in clients)
+        {
+            await c.SignOnAsync();
+            forms.Add(await c.GetAsync("/users/new"));
+        }
+
+        var pages = await Task.WhenAll(clients.Select((c, i) => c.PostAsync("/users/new", forms[i], ClassicStarter())));
+
+        Assert.That(pages.Count(p => p.Contains("I001 User", StringComparison.Ordinal)), Is.EqualTo(1));
+        Assert.That(pages.Count(p => p.Contains("P02 Emp No 1513 already on file", StringComparison.Ordinal)), Is.EqualTo(5));
+        Assert.That((await Users(app)).Count(u => u.GetProperty("employeeNumber").GetString() == "1513"), Is.EqualTo(1));
+        clients.ForEach(c => c.Dispose());
+    }
+
+    [Test]
     public async Task Missing_and_unknown_values_are_refused_with_their_messages()
     {
         await using var app = await Start();

@@ -47,7 +47,7 @@ public static class FinanceSeed
                 tx);
             for (var k = 0; k < 4; k++)
             {
-                // Amounts from £2,500 to £250,000 so fifty invoices fit, and one small PO per supplier for mismatches.
+                // Large orders (£25,000 to £1,000,000) so fifty invoices fit, and one small £100 order per supplier for mismatches.
                 var amount = k == 3 ? 10_000L : (2_500_00L * (1 + ((i + k) % 4))) * (k == 0 ? 100 : 10);
                 c.Execute(
                     "INSERT INTO purchase_orders (po_number, supplier_code, description, currency, amount_pence, raised_on) VALUES (@Po, @Code, @Desc, @Currency, @Amount, @Raised)",
