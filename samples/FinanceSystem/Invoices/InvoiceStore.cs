@@ -25,6 +25,10 @@ public sealed class InvoiceStore(FinanceDatabase database, TimeProvider clock)
     /// <summary>The first document number a new database gives.</summary>
     public const long FirstDocumentNumber = 5100000001;
 
+    // One writer at a time in this process: SQLite would serialise the immediate transactions anyway, but by
+    // making the losers sleep and retry on SQLITE_BUSY; a lock queues them without the sleeps.
+    private readonly Lock writeGate = new();
+
     /// <summary>Validates and prices without saving (the Calc button).</summary>
     public InvoiceOutcome Check(InvoiceInput input)
     {
@@ -36,6 +40,14 @@ public sealed class InvoiceStore(FinanceDatabase database, TimeProvider clock)
 
     /// <summary>Validates and, when there are no errors (and a duplicate was confirmed), posts the invoice.</summary>
     public InvoiceOutcome Save(InvoiceInput input, string user)
+    {
+        lock (writeGate)
+        {
+            return SaveLocked(input, user);
+        }
+    }
+
+    private InvoiceOutcome SaveLocked(InvoiceInput input, string user)
     {
         using var c = database.Open();
         using var tx = c.BeginTransaction(deferred: false);

@@ -11,6 +11,10 @@ namespace Samples.PeoplePortal.Staff;
 /// </summary>
 public sealed partial class StaffStore(PortalDatabase database, TimeProvider clock)
 {
+    // One writer at a time in this process: SQLite would serialise the immediate transactions anyway, but by
+    // making the losers sleep and retry on SQLITE_BUSY; a lock queues them without the sleeps.
+    private readonly Lock writeGate = new();
+
     /// <summary>Validates and creates the account; returns it, or the messages that refused it.</summary>
     public (StaffRow? Created, IReadOnlyList<PortalMessage> Messages) Create(NewUserInput input, string user)
     {
@@ -58,6 +62,14 @@ public sealed partial class StaffStore(PortalDatabase database, TimeProvider clo
             messages.Add(new("P09", $"P09 Grp {g} unknown"));
         }
 
+        lock (writeGate)
+        {
+            return Insert(input, user, messages, number, first, last, start);
+        }
+    }
+
+    private (StaffRow? Created, IReadOnlyList<PortalMessage> Messages) Insert(NewUserInput input, string user, List<PortalMessage> messages, string number, string first, string last, DateOnly start)
+    {
         using var c = database.Open();
         using var tx = c.BeginTransaction(deferred: false);
         var manager = input.Manager.Trim();
@@ -109,6 +121,14 @@ public sealed partial class StaffStore(PortalDatabase database, TimeProvider clo
 
     /// <summary>Disables the account from <paramref name="leaveDate"/>; returns the messages that refused it (empty when done).</summary>
     public IReadOnlyList<PortalMessage> Disable(string employeeNumber, string leaveDate, string user)
+    {
+        lock (writeGate)
+        {
+            return DisableLocked(employeeNumber, leaveDate, user);
+        }
+    }
+
+    private IReadOnlyList<PortalMessage> DisableLocked(string employeeNumber, string leaveDate, string user)
     {
         using var c = database.Open();
         using var tx = c.BeginTransaction(deferred: false);
