@@ -205,6 +205,17 @@ public sealed class PeoplePortalTests
     }
 
     [Test]
+    public void A_bad_setting_stops_the_start_with_a_message_naming_it()
+    {
+        var e = Assert.ThrowsAsync<InvalidOperationException>(async () =>
+        {
+            await using var app = await RunningApp.StartAsync(PortalApp.Create, PortalApp.Section, new Dictionary<string, string> { ["SessionTimeoutSeconds"] = "0" });
+        });
+
+        Assert.That(e!.Message, Does.Contain("People:SessionTimeoutSeconds must be at least 1 (was 0)"));
+    }
+
+    [Test]
     public async Task The_testing_API_refuses_a_wrong_token()
     {
         await using var app = await Start();

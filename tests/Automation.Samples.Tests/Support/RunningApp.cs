@@ -54,10 +54,20 @@ public sealed class RunningApp : IAsyncDisposable
 
         var args = new List<string> { "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning" };
         args.AddRange(all.Select(kv => $"--{section}:{kv.Key}={kv.Value}"));
-        var app = create([.. args], services);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new RunningApp(app, folder, new Uri(address + "/"));
+        try
+        {
+            var app = create([.. args], services);
+            await app.StartAsync();
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new RunningApp(app, folder, new Uri(address + "/"));
+        }
+        catch
+        {
+            // A start that fails (a bad setting under test) must not leave its folder behind.
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            folder.Dispose();
+            throw;
+        }
     }
 
     /// <summary>A browser-like client: keeps cookies, follows redirects.</summary>
