@@ -1,0 +1,3 @@
+using Samples.FinanceSystem;
+
+await FinanceApp.Create(args).RunAsync();

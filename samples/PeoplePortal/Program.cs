@@ -1,0 +1,3 @@
+using Samples.PeoplePortal;
+
+await PortalApp.Create(args).RunAsync();
