@@ -8,6 +8,7 @@ using Automation.Server.Api;
 using Automation.Server.Auth;
 using Automation.Server.Errors;
 using Automation.Server.Logging;
+using Automation.Server.Queues;
 using Automation.Server.Samples;
 using Automation.Server.Triggers.Files;
 using Automation.Server.Triggers.Hooks;
@@ -58,6 +59,7 @@ public static class ServerComposition
         services.AddScheduleTriggers(options);
         services.AddHookTriggers();
         services.AddFileDropTriggers();
+        services.AddWorkQueues();
 
         services.AddMemoryCache();
         services.AddSingleton<ApiKeyLookup>();
@@ -115,6 +117,8 @@ public static class ServerComposition
         app.MapQuarantineApi();
         app.MapDocumentsApi();
         app.MapHooksApi();
+        app.MapQueuesApi();
+        app.MapQueueItemsApi();
         app.MapDesignerFallback();
         return app;
     }
