@@ -51,10 +51,14 @@ public abstract partial class StoreContractTests
     [Test]
     public void A_queue_with_bad_settings_is_refused_naming_the_setting()
     {
-        var bad = Assert.ThrowsAsync<ArgumentException>(() => Queues.SaveQueueAsync(new WorkQueue { Name = "bad name!" }, T0));
-        Assert.That(bad!.Message, Does.Contain("name"));
-        bad = Assert.ThrowsAsync<ArgumentException>(() => Queues.SaveQueueAsync(new WorkQueue { Name = NewId("q"), MaxAttempts = 0 }, T0));
-        Assert.That(bad!.Message, Does.Contain("maxAttempts"));
+        var bad = Assert.ThrowsAsync<InvalidQueueInputException>(() => Queues.SaveQueueAsync(new WorkQueue { Name = "bad name!" }, T0));
+        Assert.That(bad!.ParamName, Is.EqualTo("name"));
+        Assert.That(bad.Message, Does.Contain("'bad name!' is not valid"));
+        bad = Assert.ThrowsAsync<InvalidQueueInputException>(() => Queues.SaveQueueAsync(new WorkQueue { Name = NewId("q"), MaxAttempts = 0 }, T0));
+        Assert.That(bad!.ParamName, Is.EqualTo("maxAttempts"));
+        bad = Assert.ThrowsAsync<InvalidQueueInputException>(() => Queues.SaveQueueAsync(
+            new WorkQueue { Name = NewId("q"), DataSchema = new JsonObject { ["$ref"] = "#/definitions/missing" } }, T0));
+        Assert.That(bad!.ParamName, Is.EqualTo("dataSchema"));
     }
 
     [Test]

@@ -16,29 +16,29 @@ public static partial class WorkQueueChecks
     public const int MaxReferenceLength = 200;
 
     /// <summary>Checks a queue's name and settings.</summary>
-    /// <exception cref="ArgumentException">A setting is not valid; the message names it.</exception>
+    /// <exception cref="InvalidQueueInputException">A setting is not valid; the message names it.</exception>
     public static void CheckQueue(WorkQueue queue)
     {
         ArgumentNullException.ThrowIfNull(queue);
         if (!NamePattern().IsMatch(queue.Name ?? ""))
-            throw new ArgumentException($"name '{queue.Name}' is not valid: use 1 to 100 letters, digits, '-', '_' or '.', starting with a letter or digit.", "name");
-        if (queue.MaxAttempts is < 1 or > 100) throw new ArgumentException("maxAttempts must be between 1 and 100.", "maxAttempts");
-        if (queue.LeaseDuration < TimeSpan.FromSeconds(1)) throw new ArgumentException("leaseDuration must be at least one second.", "leaseDuration");
+            throw new InvalidQueueInputException("name", $"name '{queue.Name}' is not valid: use 1 to 100 letters, digits, '-', '_' or '.', starting with a letter or digit.");
+        if (queue.MaxAttempts is < 1 or > 100) throw new InvalidQueueInputException("maxAttempts", "maxAttempts must be between 1 and 100.");
+        if (queue.LeaseDuration < TimeSpan.FromSeconds(1)) throw new InvalidQueueInputException("leaseDuration", "The lease must be at least one second.");
         if (queue.AbandonAfter < queue.LeaseDuration)
-            throw new ArgumentException("abandonAfter must be at least the lease duration.", "abandonAfter");
-        if (queue.DefaultSla is { } sla && sla <= TimeSpan.Zero) throw new ArgumentException("defaultSla must be positive.", "defaultSla");
+            throw new InvalidQueueInputException("abandonAfter", "The abandonment window must be at least as long as the lease.");
+        if (queue.DefaultSla is { } sla && sla <= TimeSpan.Zero) throw new InvalidQueueInputException("defaultSla", "The default SLA must be positive.");
         if (queue.DataSchema is { } schema) _ = Schema(schema.ToJsonString());
     }
 
     /// <summary>Every schema error of every item (with its index in the batch); empty when all fit or the queue has no schema.</summary>
-    /// <exception cref="ArgumentException">A reference is too long or blank.</exception>
+    /// <exception cref="InvalidQueueInputException">A reference is too long or blank.</exception>
     public static IReadOnlyList<QueueItemDataError> CheckItems(WorkQueue queue, IReadOnlyList<NewQueueItem> items)
     {
         ArgumentNullException.ThrowIfNull(items);
         for (var i = 0; i < items.Count; i++)
         {
             if (items[i].Reference is { } r && (r.Length > MaxReferenceLength || string.IsNullOrWhiteSpace(r)))
-                throw new ArgumentException($"items[{i}].reference must be 1 to {MaxReferenceLength} characters, not blank.", "reference");
+                throw new InvalidQueueInputException("reference", $"items[{i}].reference must be 1 to {MaxReferenceLength} characters, not blank.");
         }
 
         if (queue.DataSchema is null) return [];
@@ -69,7 +69,7 @@ public static partial class WorkQueueChecks
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or NotSupportedException or ArgumentException)
         {
-            throw new ArgumentException($"dataSchema is not a valid JSON Schema: {e.Message}", "dataSchema", e);
+            throw new InvalidQueueInputException("dataSchema", $"dataSchema is not a valid JSON Schema: {e.Message}");
         }
 
         if (Schemas.Count < 1000) Schemas[text] = schema;

@@ -48,7 +48,7 @@ public static class QueuesApi
         }
         catch (ArgumentException e)
         {
-            return Problems.Invalid("The queue settings are invalid", [new ValidationError("invalid-setting", e.Message, Field: e.ParamName)]);
+            return Problems.Invalid("The queue settings are invalid", [new ValidationError("invalid-setting", e.Message, Field: BodyField(e.ParamName))]);
         }
 
         logger.LogInformation("{Action} work queue {Queue} by {User}", existed ? "Updated" : "Created", name, user.UserName());
@@ -147,6 +147,15 @@ public static class QueuesApi
         if (await store.GetQueueAsync(name, ct) is null) return NotFound(name);
         return await store.TakeNextAsync(name, user.UserName(), clock.GetUtcNow(), ct) is { } item ? TypedResults.Ok(item) : TypedResults.NoContent();
     }
+
+    // The store names the model's settings; the body counts them in whole units under other names.
+    private static string? BodyField(string? setting) => setting switch
+    {
+        "leaseDuration" => "leaseSeconds",
+        "abandonAfter" => "abandonAfterMinutes",
+        "defaultSla" => "slaMinutes",
+        _ => setting,
+    };
 
     private static ProblemHttpResult NotFound(string name) => Problems.NotFound($"There is no work queue named '{name}'.");
 }

@@ -80,6 +80,9 @@ internal sealed class QueuesApiTests : ServerTestBase
         await Http.ReadProblemAsync(await Api.PostJsonTextAsync("/api/queues/no-such-queue/items", """{"reference":"x"}"""), 404);
         var badSetting = await Http.ReadProblemAsync(await Api.PutJsonTextAsync($"/api/queues/{queue}", """{"maxAttempts":0}"""), 400);
         Assert.That(badSetting["errors"]![0]!["field"]!.GetValue<string>(), Is.EqualTo("maxAttempts"));
+        Assert.That(badSetting["errors"]![0]!["message"]!.GetValue<string>(), Is.EqualTo("maxAttempts must be between 1 and 100."));
+        var badLease = await Http.ReadProblemAsync(await Api.PutJsonTextAsync($"/api/queues/{queue}", """{"leaseSeconds":0}"""), 400);
+        Assert.That(badLease["errors"]![0]!["field"]!.GetValue<string>(), Is.EqualTo("leaseSeconds"), "the body's name for the setting");
     }
 
     [Test]
