@@ -76,4 +76,36 @@ public sealed class PostgresQueueConcurrencyTests
             await server.DropDatabaseAsync(database);
         }
     }
+
+    [Test]
+    public async Task Two_nodes_adding_the_same_references_at_once_add_each_reference_once()
+    {
+        var server = await PostgresServer.GetAsync();
+        var database = await server.CreateDatabaseAsync("queues");
+        var options = new StorageOptions { Store = "postgres", ConnectionString = database };
+        var nodes = new List<StoreSet>();
+        try
+        {
+            for (var i = 0; i < 2; i++) nodes.Add(await StoreSet.OpenAsync(options));
+            var queue = await nodes[0].Queues.SaveQueueAsync(new WorkQueue { Name = "starters", DuplicatePolicy = DuplicateReferencePolicy.Ignore }, DateTimeOffset.UtcNow);
+            var items = Enumerable.Range(0, 200).Select(i => new NewQueueItem { Reference = $"EMP-{i:D4}" }).ToList();
+
+            // Each node adds every reference in small batches, so their transactions interleave on the same keys.
+            var results = await Task.WhenAll(nodes.Select(node => Task.Run(async () =>
+            {
+                var added = 0;
+                foreach (var batch in items.Chunk(10)) added += (await node.Queues.AddItemsAsync(queue.Name, batch, "hr-feed", DateTimeOffset.UtcNow)).Added.Count;
+                return added;
+            })));
+
+            Assert.That(results.Sum(), Is.EqualTo(200), "every reference added by exactly one node");
+            var stats = await nodes[1].Queues.GetStatisticsAsync(queue.Name, DateTimeOffset.UtcNow, TimeSpan.FromHours(1));
+            Assert.That(stats.Counts[QueueItemStatus.New], Is.EqualTo(200));
+        }
+        finally
+        {
+            foreach (var node in nodes) await node.DisposeAsync();
+            await server.DropDatabaseAsync(database);
+        }
+    }
 }

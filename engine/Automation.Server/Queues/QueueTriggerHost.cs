@@ -97,7 +97,8 @@ public sealed class QueueTriggerHost(
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
-                // Stopping: an item taken but not started goes back untouched; one whose instance runs is left to its lease.
+                // Stopping: the item goes back without using its attempt. If its instance had already started, the next
+                // take has the same attempt number, so it finds that instance by its id and settles the item by it.
                 if (item is not null) await queues.ReleaseAsync(item.Id, bot, _clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
                 return;
             }
