@@ -1,5 +1,6 @@
 using Automation.Engine.Credentials;
 using Automation.Engine.Documents;
+using Automation.Engine.Queues;
 using Automation.Engine.Triggers;
 using Automation.Engine.Persistence;
 using Automation.Engine.Persistence.InMemory;
@@ -17,7 +18,7 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IDefinitionStore"/>, <see cref="IInstanceStore"/>, <see cref="ITaskStore"/>, <see cref="IApiKeyStore"/>,
-    /// <see cref="IInstanceStatistics"/> and <see cref="IStoreInitializer"/> as singletons of the store <paramref name="options"/> chooses. Call
+    /// <see cref="IInstanceStatistics"/>, <see cref="IWorkQueueStore"/> and <see cref="IStoreInitializer"/> as singletons of the store <paramref name="options"/> chooses. Call
     /// <see cref="IStoreInitializer.InitializeAsync"/> once at start-up, before the stores are used.
     /// </summary>
     /// <exception cref="InvalidOperationException">The store name is unknown, or postgres has no connection string.</exception>
@@ -36,6 +37,7 @@ public static class StorageServiceCollectionExtensions
                 services.AddSingleton<IApiKeyStore>(sp => new InMemoryApiKeyStore(sp.GetRequiredService<InMemoryStore>()));
                 services.AddSingleton<ICredentialStore, InMemoryCredentialStore>();
                 services.AddSingleton<ITriggerStore, InMemoryTriggerStore>();
+                services.AddSingleton<IWorkQueueStore, InMemoryWorkQueueStore>();
                 services.AddSingleton<IDocumentStore>(sp => new InMemoryDocumentStore(Time(sp)));
                 services.AddSingleton<IInstanceStatistics>(sp => new InMemoryInstanceStatistics(sp.GetRequiredService<InMemoryStore>()));
                 services.AddSingleton<IStoreInitializer, InMemoryStoreInitializer>();
@@ -69,6 +71,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IApiKeyStore>(sp => new SqlApiKeyStore(sp.GetRequiredService<SqlDatabase>()));
         services.AddSingleton<ICredentialStore>(sp => new SqlCredentialStore(sp.GetRequiredService<SqlDatabase>()));
         services.AddSingleton<ITriggerStore>(sp => new SqlTriggerStore(sp.GetRequiredService<SqlDatabase>()));
+        services.AddSingleton<IWorkQueueStore>(sp => new SqlWorkQueueStore(sp.GetRequiredService<SqlDatabase>()));
         services.AddSingleton<IDocumentStore>(sp => new SqlDocumentStore(sp.GetRequiredService<SqlDatabase>(), Time(sp)));
         services.AddSingleton<IInstanceStatistics>(sp => new SqlInstanceStatistics(sp.GetRequiredService<SqlDatabase>()));
         services.AddSingleton<IStoreInitializer>(sp => new SqlStoreInitializer(sp.GetRequiredService<SqlDatabase>(), Time(sp)));

@@ -1,5 +1,6 @@
 using Automation.Engine.Model;
 using Automation.Engine.Persistence;
+using Automation.Engine.Queues;
 using Automation.Storage.Sql;
 using Dapper;
 
@@ -66,6 +67,19 @@ public static class HotQueries
         // The inbox of a key that is neither admin nor operator: open tasks it may see.
         var inbox = SqlTaskStore.ListSql(new TaskQuery { Status = HumanTaskStatus.Open, User = "u-1", Roles = ["bot", "processOwner"] }, cursor, 50);
         yield return new Query("task list by status visible to a user", inbox.Sql, inbox.Parameters);
+
+        // Work queues: taking the next item walks the take-order index (no sort however long the queue).
+        yield return Fixed("next queue item to take", string.Format(System.Globalization.CultureInfo.InvariantCulture, SqlWorkQueueStore.TakeNextSql, ""),
+            new { Queue = "invoices", Now = 1L });
+        yield return Fixed("queue items with an expired lease",
+            string.Format(System.Globalization.CultureInfo.InvariantCulture, SqlWorkQueueStore.ExpiredLeasesSql, ""), new { Now = 1L, Limit = 200L });
+        yield return Fixed("queue items past the abandonment window",
+            string.Format(System.Globalization.CultureInfo.InvariantCulture, SqlWorkQueueStore.StaleSql, ""), new { Now = 1L, Limit = 200L });
+        foreach (var query in new[] { new QueueItemQuery(), new QueueItemQuery { Status = QueueItemStatus.Failed } })
+        {
+            var (sql, parameters) = SqlWorkQueueStore.ListSql("invoices", query, cursor, 50);
+            yield return new Query($"queue item list {(query.Status is null ? "unfiltered" : "by status")}", sql, parameters);
+        }
     }
 
     private static string Describe(InstanceQuery q) =>

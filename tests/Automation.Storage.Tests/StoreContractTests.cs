@@ -19,6 +19,7 @@ public abstract partial class StoreContractTests
     protected IStoreInitializer Initializer => stores.Initializer;
     protected Automation.Engine.Triggers.ITriggerStore Triggers => stores.Triggers;
     protected Automation.Engine.Documents.IDocumentStore Documents => stores.Documents;
+    protected Automation.Engine.Queues.IWorkQueueStore Queues => stores.Queues;
 
     /// <summary>Opens a fresh, initialized store (a new database or file each call); the caller disposes it.</summary>
     protected abstract Task<StoreSet> OpenFreshAsync();

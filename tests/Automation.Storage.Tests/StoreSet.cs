@@ -24,6 +24,7 @@ public sealed class StoreSet : IAsyncDisposable
     public IStoreInitializer Initializer => provider.GetRequiredService<IStoreInitializer>();
     public Automation.Engine.Triggers.ITriggerStore Triggers => provider.GetRequiredService<Automation.Engine.Triggers.ITriggerStore>();
     public Automation.Engine.Documents.IDocumentStore Documents => provider.GetRequiredService<Automation.Engine.Documents.IDocumentStore>();
+    public Automation.Engine.Queues.IWorkQueueStore Queues => provider.GetRequiredService<Automation.Engine.Queues.IWorkQueueStore>();
 
     /// <summary>Where the store lives: the SQLite file or the PostgreSQL connection string (null in memory).</summary>
     public string? Location { get; private init; }

@@ -55,6 +55,15 @@ public static class Policies
     /// <summary>Pause and resume triggers, run schedules now, reprocess or discard quarantined inputs: admin, operator.</summary>
     public const string OperateTriggers = nameof(OperateTriggers);
 
+    /// <summary>Create and change work queues; retry, abandon and delete their items: admin, operator.</summary>
+    public const string ManageQueues = nameof(ManageQueues);
+
+    /// <summary>Add items to work queues (JSON or CSV): admin, operator, bot.</summary>
+    public const string AddQueueItems = nameof(AddQueueItems);
+
+    /// <summary>Take queue items and heartbeat, complete, fail or release the ones held: admin, bot.</summary>
+    public const string WorkQueueItems = nameof(WorkQueueItems);
+
     /// <summary>Registers every policy.</summary>
     internal static void Add(Microsoft.AspNetCore.Authorization.AuthorizationBuilder builder)
     {
@@ -68,5 +77,8 @@ public static class Policies
         builder.AddPolicy(ManageApiKeys, p => p.RequireRole(Roles.Admin));
         builder.AddPolicy(ManageCredentials, p => p.RequireRole(Roles.Admin));
         builder.AddPolicy(OperateTriggers, p => p.RequireRole(Roles.Admin, Roles.Operator));
+        builder.AddPolicy(ManageQueues, p => p.RequireRole(Roles.Admin, Roles.Operator));
+        builder.AddPolicy(AddQueueItems, p => p.RequireRole(Roles.Admin, Roles.Operator, Roles.Bot));
+        builder.AddPolicy(WorkQueueItems, p => p.RequireRole(Roles.Admin, Roles.Bot));
     }
 }

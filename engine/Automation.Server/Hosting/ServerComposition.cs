@@ -11,6 +11,7 @@ using Automation.Server.Api;
 using Automation.Server.Auth;
 using Automation.Server.Errors;
 using Automation.Server.Logging;
+using Automation.Server.Queues;
 using Automation.Server.Samples;
 using Automation.Server.Triggers.Files;
 using Automation.Server.Triggers.Hooks;
@@ -66,6 +67,7 @@ public static class ServerComposition
         services.AddFileDropTriggers();
         services.Configure<Bots.Mail.Triggers.EmailTriggerOptions>(section.GetSection("Triggers:Email"));
         services.AddMailTriggers();
+        services.AddWorkQueues();
 
         services.AddMemoryCache();
         services.AddSingleton<ApiKeyLookup>();
@@ -123,6 +125,8 @@ public static class ServerComposition
         app.MapQuarantineApi();
         app.MapDocumentsApi();
         app.MapHooksApi();
+        app.MapQueuesApi();
+        app.MapQueueItemsApi();
         app.MapDesignerFallback();
         return app;
     }

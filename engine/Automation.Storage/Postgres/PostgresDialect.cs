@@ -37,6 +37,9 @@ internal sealed class PostgresDialect : SqlDialect
     public override string SkipLockedInstances => " FOR UPDATE OF i SKIP LOCKED";
 
     /// <inheritdoc />
+    public override string SkipLocked => " FOR UPDATE SKIP LOCKED";
+
+    /// <inheritdoc />
     public override string InList(string parameter) => $"= ANY(@{parameter})";
 
     /// <inheritdoc />

@@ -226,6 +226,63 @@ internal static class PostgresMigrations
                 content bytea NOT NULL
             );
             """),
+        new(6, "work queues, their items and item history", """
+            CREATE TABLE work_queues (
+                name TEXT NOT NULL PRIMARY KEY,
+                description TEXT,
+                duplicate_policy TEXT NOT NULL,
+                max_attempts INTEGER NOT NULL,
+                abandon_after_ms BIGINT NOT NULL,
+                lease_ms BIGINT NOT NULL,
+                data_schema TEXT,
+                default_sla_ms BIGINT,
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL
+            );
+
+            CREATE TABLE queue_items (
+                id TEXT NOT NULL PRIMARY KEY,
+                queue TEXT NOT NULL REFERENCES work_queues (name),
+                reference TEXT,
+                priority INTEGER NOT NULL,
+                deadline BIGINT,
+                deadline_group INTEGER NOT NULL, -- 0 with a deadline, 1 without: items with a deadline are taken first
+                postpone_until BIGINT,
+                data TEXT NOT NULL,
+                status TEXT NOT NULL,
+                failure_kind TEXT,
+                failure_reason TEXT,
+                attempts INTEGER NOT NULL,
+                output TEXT,
+                held_by TEXT,
+                lease_until BIGINT,
+                created_at BIGINT NOT NULL,
+                started_at BIGINT,
+                completed_at BIGINT,
+                updated_at BIGINT NOT NULL,
+                version INTEGER NOT NULL
+            );
+            -- Taking the next item walks this index in take order from its first New entry: no sort, however long the queue.
+            CREATE INDEX ix_queue_items_take ON queue_items (queue, status, deadline_group, priority, deadline, created_at, id);
+            -- A reference is unique among a queue's items that are not deleted (the duplicate policy's guard, also across nodes).
+            CREATE UNIQUE INDEX ux_queue_items_reference ON queue_items (queue, reference) WHERE reference IS NOT NULL AND status <> 'Deleted';
+            CREATE INDEX ix_queue_items_created ON queue_items (queue, created_at, id);
+            CREATE INDEX ix_queue_items_status_created ON queue_items (queue, status, created_at, id);
+            -- Lease expiry and abandonment look at items in progress only, which partial indexes keep small.
+            CREATE INDEX ix_queue_items_lease ON queue_items (lease_until) WHERE status = 'InProgress';
+            CREATE INDEX ix_queue_items_started ON queue_items (started_at) WHERE status = 'InProgress';
+
+            CREATE TABLE queue_item_events (
+                item_id TEXT NOT NULL,
+                sequence INTEGER NOT NULL,
+                at BIGINT NOT NULL,
+                action TEXT NOT NULL,
+                status TEXT NOT NULL,
+                actor TEXT,
+                message TEXT,
+                PRIMARY KEY (item_id, sequence)
+            );
+            """),
         // Quartz.NET's own tables for the clustered job store that runs the Schedule triggers, as Quartz 4.7.3 ships
         // them (its embedded create_postgres.sql with the default prefix qrtz_). Created here rather than by Quartz's
         // ProvisionSchema so that one migration history, under one advisory lock, owns the whole database. A later

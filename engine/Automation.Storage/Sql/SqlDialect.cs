@@ -27,6 +27,12 @@ internal abstract class SqlDialect
     /// </summary>
     public abstract string SkipLockedInstances { get; }
 
+    /// <summary>
+    /// Appended to a SELECT of rows to claim (queue items): locks the rows it picks and skips rows another transaction
+    /// holds, so that two takers never wait on or take the same row ("" when writers are serialized anyway).
+    /// </summary>
+    public abstract string SkipLocked { get; }
+
     /// <summary>A condition that a column equals one of the list parameter <paramref name="parameter"/> (how Dapper passes a list differs).</summary>
     public abstract string InList(string parameter);
 

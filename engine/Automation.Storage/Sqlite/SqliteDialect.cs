@@ -26,6 +26,9 @@ internal sealed class SqliteDialect : SqlDialect
     public override string SkipLockedInstances => "";
 
     /// <inheritdoc />
+    public override string SkipLocked => "";
+
+    /// <inheritdoc />
     public override string InList(string parameter) => $"IN @{parameter}";
 
     /// <inheritdoc />
