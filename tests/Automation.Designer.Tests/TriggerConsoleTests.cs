@@ -116,6 +116,29 @@ public sealed class TriggerConsoleTests : DesignerTestBase
     }
 
     [Test]
+    public async Task An_interval_schedule_shows_the_next_runs_the_server_works_out()
+    {
+        var triggerId = await Server.PublishScheduledWorkflowAsync("hourly-sync", "Hourly sync", cron: null, type: "Schedule", interval: "01:00:00");
+        await SignInAsync();
+        await Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Schedules" }).ClickAsync();
+        var row = Page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Hourly sync" });
+        await Expect(row).ToContainTextAsync("Every 1 hour");
+        var runs = row.GetByRole(AriaRole.List, new() { Name = "Next runs" }).Locator("li");
+        await Expect(runs).ToHaveCountAsync(3);
+
+        // The series is anchored where the server started it, so the page can only have its times from the server:
+        // three runs an hour apart, the first within the coming hour.
+        var shown = new List<DateTimeOffset>();
+        foreach (var run in await runs.AllAsync())
+            shown.Add(DateTimeOffset.Parse((await run.Locator("time").GetAttributeAsync("datetime"))!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.That(shown[1] - shown[0], Is.EqualTo(TimeSpan.FromHours(1)));
+        Assert.That(shown[2] - shown[1], Is.EqualTo(TimeSpan.FromHours(1)));
+        Assert.That(shown[0], Is.GreaterThan(DateTimeOffset.UtcNow.AddSeconds(-5)).And.LessThanOrEqualTo(DateTimeOffset.UtcNow.AddHours(1)));
+        Assert.That((bool)(await Server.ReadTriggerAsync(triggerId))["paused"]!, Is.False);
+        await AssertAccessibleAsync("the schedules page with an interval schedule");
+    }
+
+    [Test]
     public async Task The_schedules_page_shows_a_schedule_in_words_with_its_next_runs_and_pauses_it()
     {
         var triggerId = await Server.PublishScheduledWorkflowAsync("weekday-digest", "Weekday digest", "0 30 7 ? * MON-FRI", "Europe/London");

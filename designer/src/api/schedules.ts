@@ -12,3 +12,12 @@ export const previewCron = (expression: string, timeZone = 'Europe/London', coun
     `/api/cron/next-fire-times?expression=${encodeURIComponent(expression)}&timeZone=${encodeURIComponent(timeZone)}&count=${count}`,
     { signal },
   )
+
+/** One schedule as GET /api/schedules gives it: its next fire times, worked out by the server for cron and interval alike. */
+export interface ScheduleSummary {
+  triggerId: string
+  nextFireTimes: { utc: string; local: string }[]
+}
+
+/** The schedules with their next three fire times. */
+export const schedulesPath = '/api/schedules?count=3'

@@ -11,10 +11,12 @@ public static class TriggerTestData
     /// <paramref name="cron"/>, followed by End. Returns the trigger's id (<c>{id}:schedule</c>).
     /// </summary>
     /// <remarks><paramref name="type"/> chooses the trigger: the test's module trigger, or the server's own <c>Schedule</c>.</remarks>
-    public static async Task<string> PublishScheduledWorkflowAsync(this DesignerServer server, string id, string name, string cron, string? timeZone = null,
-        string type = "TestSchedule")
+    public static async Task<string> PublishScheduledWorkflowAsync(this DesignerServer server, string id, string name, string? cron, string? timeZone = null,
+        string type = "TestSchedule", string? interval = null)
     {
-        var settings = new JsonObject { ["cron"] = cron };
+        var settings = new JsonObject();
+        if (cron is not null) settings["cron"] = cron;
+        if (interval is not null) settings["interval"] = interval;
         if (timeZone is not null) settings["timeZone"] = timeZone;
         await server.CreateDefinitionAsync(new JsonObject
         {

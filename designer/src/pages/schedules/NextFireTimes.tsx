@@ -29,6 +29,11 @@ export default function NextFireTimes({ cron, timeZone }: Props) {
   }, [cron, timeZone])
 
   if (error) return <p className="field-error">The next runs could not be worked out: {error}</p>
+  return <FireTimeList times={times} timeZone={timeZone} />
+}
+
+/** A list of fire times in the schedule's time zone; null while they are being worked out. */
+export function FireTimeList({ times, timeZone }: { times: string[] | null; timeZone: string }) {
   if (!times) return <span className="muted">Working out the next runs…</span>
   if (times.length === 0) return <span className="muted">It will not run again.</span>
   const format = new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone })

@@ -11,7 +11,8 @@ import LastEvent from '../triggers/LastEvent'
 import PauseResumeButton from '../triggers/PauseResumeButton'
 import TriggerState from '../triggers/TriggerState'
 import { useListState } from '../triggers/useListState'
-import NextFireTimes from './NextFireTimes'
+import NextFireTimes, { FireTimeList } from './NextFireTimes'
+import { schedulesPath, type ScheduleSummary } from '../../api/schedules'
 import RunNowButton from './RunNowButton'
 import { cronInputOf, scheduleTypes } from './scheduleTypes'
 import '../instances/console.css'
@@ -44,6 +45,10 @@ export default function SchedulesPage() {
   const definitions = useApiData<DefinitionSummary[]>('/api/workflow-definitions')
   const [generation, setGeneration] = useState(0)
   const loaded = useSchedules(activities.data, generation)
+  // An interval's next runs count from when the server started it, so only the server can say them.
+  const serverTimes = useApiData<ScheduleSummary[]>(schedulesPath)
+  const intervalTimes = (triggerId: string) =>
+    serverTimes.data ? (serverTimes.data.find((v) => v.triggerId === triggerId)?.nextFireTimes.map((t) => t.utc) ?? []) : null
   const rows = useListState(loaded.items)
   const names = new Map(definitions.data?.map((d) => [d.id, d.name]))
   const byType = new Map(activities.data?.map((d) => [d.type, d]))
@@ -53,7 +58,10 @@ export default function SchedulesPage() {
     <section className="page schedules-page">
       <div className="heading-row">
         <h1>Schedules</h1>
-        <button type="button" className="button secondary" onClick={() => setGeneration((g) => g + 1)} disabled={!rows.items && !error}>
+        <button type="button" className="button secondary" onClick={() => {
+            setGeneration((g) => g + 1)
+            serverTimes.reload()
+          }} disabled={!rows.items && !error}>
           Refresh list
         </button>
       </div>
@@ -124,8 +132,10 @@ export default function SchedulesPage() {
                         <span className="muted">None while paused</span>
                       ) : cron ? (
                         <NextFireTimes cron={cron} timeZone={timeZone} />
+                      ) : interval ? (
+                        <FireTimeList times={intervalTimes(s.id)} timeZone={timeZone} />
                       ) : (
-                        <span className="muted">Counted from when the server started the schedule</span>
+                        <span className="muted">No timetable set</span>
                       )}
                     </td>
                     <td>
@@ -139,7 +149,10 @@ export default function SchedulesPage() {
                         <PauseResumeButton
                           trigger={s}
                           name={name}
-                          onChanged={(next) => rows.replace(next, `The schedule of ${workflow} is ${next.paused ? 'paused' : 'active again'}.`)}
+                          onChanged={(next) => {
+                            rows.replace(next, `The schedule of ${workflow} is ${next.paused ? 'paused' : 'active again'}.`)
+                            serverTimes.reload()
+                          }}
                         />
                         <RunNowButton triggerId={s.id} name={name} paused={s.paused} />
                       </div>
