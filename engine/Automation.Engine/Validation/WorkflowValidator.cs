@@ -133,14 +133,14 @@ public sealed partial class WorkflowValidator(ActivityRegistry registry)
     // A trigger's settings are read when the workflow is published, before any instance exists to evaluate against.
     private static void CheckTrigger(ActivityNode node, ActivityType type, List<ValidationError> errors)
     {
-        var before = errors.Count;
         foreach (var (name, raw) in node.Inputs)
         {
             if (raw is not null && InputValue.Parse(raw) is not InputValue.Literal)
                 errors.Add(new("trigger-setting-expression",
                     $"A trigger's settings are read when the workflow is published, so '{name}' must be a value, not an expression.", node.Id, $"inputs.{name}"));
         }
-        if (errors.Skip(before).Any() || errors.Any(e => e.ActivityId == node.Id)) return;
+        // Settings with an error of their own (an expression, a wrong type) cannot be bound for the trigger's checks.
+        if (errors.Any(e => e.ActivityId == node.Id)) return;
         try
         {
             foreach (var (input, message) in Activities.Triggers.TriggerSettings.Bind(type, Activities.Triggers.TriggerSettings.Read(node, type)).CheckSettings())

@@ -26,14 +26,13 @@ public static class TriggersApi
     private static async Task<Ok<IReadOnlyList<TriggerView>>> List(string? type, ITriggerStore store, CancellationToken ct)
     {
         var views = new List<TriggerView>();
-        foreach (var trigger in await store.ListAsync(type, ct))
-            views.Add(TriggerView.Of(trigger, (await store.ListEventsAsync(trigger.Id, 1, ct)).FirstOrDefault()));
+        foreach (var trigger in await store.ListAsync(type, ct)) views.Add(await ViewAsync(trigger, store, ct));
         return TypedResults.Ok<IReadOnlyList<TriggerView>>(views);
     }
 
     private static async Task<Results<Ok<TriggerView>, ProblemHttpResult>> Get(string triggerId, ITriggerStore store, CancellationToken ct) =>
         await store.GetAsync(triggerId, ct) is { } trigger
-            ? TypedResults.Ok(TriggerView.Of(trigger, (await store.ListEventsAsync(trigger.Id, 1, ct)).FirstOrDefault()))
+            ? TypedResults.Ok(await ViewAsync(trigger, store, ct))
             : NotFound(triggerId);
 
     private static async Task<Results<Ok<IReadOnlyList<TriggerEvent>>, ProblemHttpResult>> Events(
@@ -48,8 +47,11 @@ public static class TriggersApi
     {
         if (!await catalog.SetPausedAsync(triggerId, paused, ct)) return NotFound(triggerId);
         var trigger = await store.GetAsync(triggerId, ct);
-        return trigger is null ? NotFound(triggerId) : TypedResults.Ok(TriggerView.Of(trigger, (await store.ListEventsAsync(triggerId, 1, ct)).FirstOrDefault()));
+        return trigger is null ? NotFound(triggerId) : TypedResults.Ok(await ViewAsync(trigger, store, ct));
     }
+
+    private static async Task<TriggerView> ViewAsync(TriggerRegistration trigger, ITriggerStore store, CancellationToken ct) =>
+        TriggerView.Of(trigger, (await store.ListEventsAsync(trigger.Id, 1, ct)).FirstOrDefault());
 
     private static ProblemHttpResult NotFound(string triggerId) => Problems.NotFound($"There is no trigger '{triggerId}'.");
 }
