@@ -75,13 +75,20 @@ public sealed class TriggerStarter(
     public Task RecordAsync(TriggerRegistration trigger, string kind, string message, string? instanceId = null, CancellationToken cancellationToken = default) =>
         store.AddEventAsync(new TriggerEvent
         {
-            Id = Guid.CreateVersion7().ToString("N"),
+            Id = NextEventId(),
             TriggerId = trigger.Id,
             At = clock.GetUtcNow(),
             Kind = kind,
             Message = message,
             InstanceId = instanceId,
         }, options.Value.EventsKept, cancellationToken);
+
+    private static long _eventSequence;
+
+    // Events are listed newest first by time, then id; two events of one millisecond (a firing and the error after it)
+    // must still list in the order they happened, which a random id within the millisecond does not give.
+    private string NextEventId() =>
+        $"{clock.GetUtcNow().ToUnixTimeMilliseconds():D15}-{Interlocked.Increment(ref _eventSequence):D12}-{Environment.ProcessId:D7}";
 
     private async Task<TriggerFiring> DuplicateAsync(TriggerRegistration trigger, string instanceId, string description, CancellationToken cancellationToken)
     {
