@@ -20,6 +20,7 @@ using Automation.Server.Validation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using Samples.Bots;
 
 namespace Automation.Server.Hosting;
 
@@ -68,6 +69,7 @@ public static class ServerComposition
         services.Configure<Bots.Mail.Triggers.EmailTriggerOptions>(section.GetSection("Triggers:Email"));
         services.AddMailTriggers();
         services.AddWorkQueues();
+        services.AddSampleBots();
 
         services.AddMemoryCache();
         services.AddSingleton<ApiKeyLookup>();
