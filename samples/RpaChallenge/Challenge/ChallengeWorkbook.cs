@@ -14,7 +14,13 @@ public static class ChallengeWorkbook
     private static readonly DateTimeOffset Stamp = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>The workbook's bytes.</summary>
-    public static byte[] Build()
+    public static byte[] Build() => Build(ChallengeData.Headers, ChallengeData.Rows);
+
+    /// <summary>
+    /// A workbook with other <paramref name="headers"/> and <paramref name="rows"/> (tests make variants of the challenge
+    /// file with it); a cell of all digits is written as a number, as the public file writes phone numbers.
+    /// </summary>
+    public static byte[] Build(IReadOnlyList<string> headers, IReadOnlyList<string[]> rows)
     {
         using var ms = new MemoryStream();
         using (var zip = new ZipArchive(ms, ZipArchiveMode.Create, leaveOpen: true))
@@ -35,33 +41,33 @@ public static class ChallengeWorkbook
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>
                 """);
-            Add(zip, "xl/worksheets/sheet1.xml", Sheet());
+            Add(zip, "xl/worksheets/sheet1.xml", Sheet(headers, rows));
         }
 
         return ms.ToArray();
     }
 
-    private static string Sheet()
+    private static string Sheet(IReadOnlyList<string> headers, IReadOnlyList<string[]> rows)
     {
         var sb = new StringBuilder("""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>""");
         sb.Append("""<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>""");
-        Row(sb, 1, ChallengeData.Headers, numericLast: false);
-        for (var i = 0; i < ChallengeData.Rows.Length; i++)
+        Row(sb, 1, headers, numbers: false);
+        for (var i = 0; i < rows.Count; i++)
         {
-            Row(sb, i + 2, ChallengeData.Rows[i], numericLast: true);
+            Row(sb, i + 2, rows[i], numbers: true);
         }
 
         sb.Append("</sheetData></worksheet>");
         return sb.ToString();
     }
 
-    private static void Row(StringBuilder sb, int r, string[] values, bool numericLast)
+    private static void Row(StringBuilder sb, int r, IReadOnlyList<string> values, bool numbers)
     {
         sb.Append($"<row r=\"{r}\">");
-        for (var c = 0; c < values.Length; c++)
+        for (var c = 0; c < values.Count; c++)
         {
             var cell = $"{(char)('A' + c)}{r}";
-            if (numericLast && c == values.Length - 1)
+            if (numbers && values[c].Length > 0 && values[c].All(char.IsAsciiDigit))
             {
                 sb.Append($"<c r=\"{cell}\"><v>{SecurityElement.Escape(values[c])}</v></c>");
             }
