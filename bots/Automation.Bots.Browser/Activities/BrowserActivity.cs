@@ -85,6 +85,22 @@ public abstract class BrowserActivity : IActivity
         return resolved;
     }
 
+    /// <summary>
+    /// Does <paramref name="action"/> on <paramref name="target"/>'s element (<see cref="TargetResolver.ActAsync"/>: a
+    /// target without fallbacks is acted on at once, as plain Playwright would); notes in the journal when a fallback found it.
+    /// </summary>
+    /// <exception cref="FormatException">The target input is malformed.</exception>
+    /// <exception cref="TargetNotFoundException">No alternative found exactly one element in time.</exception>
+    private protected static async Task<ResolvedTarget> ActAsync(ActivityContext context, BrowserSession session, JsonNode? target, TimeSpan timeout, Func<ILocator, Task> action)
+    {
+        var parsed = Target.Parse(target);
+        var resolved = await TargetResolver.ActAsync(session.Page, parsed, timeout, action).ConfigureAwait(false);
+        if (resolved.UsedFallback)
+            context.Log(LogLevel.Warning, $"Target {parsed.Alternatives[0]} was not found; used fallback {resolved.Alternative}.");
+        context.SetOutput("target", resolved.Alternative.ToString());
+        return resolved;
+    }
+
     private protected TimeSpan TimeoutOr(BrowserPool pool) => Timeout is { } t && t > TimeSpan.Zero ? t : pool.Options.DefaultTimeout;
 
     private string Mask(string text) => Engine.Runtime.SecretMasker.Apply(text, Secrets);

@@ -25,10 +25,9 @@ public sealed class Click : BrowserActivity
 
     private protected override async Task<ActivityResult> RunAsync(ActivityContext context, BrowserSession session, TimeSpan timeout)
     {
-        var element = await FindAsync(context, session, Target, timeout).ConfigureAwait(false);
         var options = new LocatorClickOptions { Timeout = (float)timeout.TotalMilliseconds };
         var before = session.Page.Url;
-        await element.Locator.ClickAsync(options).ConfigureAwait(false);
+        await ActAsync(context, session, Target, timeout, element => element.ClickAsync(options)).ConfigureAwait(false);
         if (WaitForNavigation)
         {
             // A form post may keep the address (POST back to itself): wait for the load either way.

@@ -56,13 +56,13 @@ public sealed class Fill : BrowserActivity
             else return ActivityResult.Fail($"Credential '{Credential}' holds no '{CredentialField}'.");
         }
         else text = Value ?? "";
-        var field = await FindAsync(context, session, Target, timeout).ConfigureAwait(false);
         var options = new LocatorFillOptions { Timeout = (float)timeout.TotalMilliseconds };
         if (Secrets.Count == 0 || !session.Tracing)
         {
-            await field.Locator.FillAsync(text, options).ConfigureAwait(false);
+            await ActAsync(context, session, Target, timeout, field => field.FillAsync(text, options)).ConfigureAwait(false);
             return ActivityResult.Done;
         }
+        var field = await FindAsync(context, session, Target, timeout).ConfigureAwait(false);
         // A trace records each action's arguments, and its DOM snapshots and network log hold what fields contain
         // and what forms post. So the trace so far is dropped and a secret is typed untraced; from then on the session
         // traces actions and screenshots only (a password field shows dots), and no evidence document holds the secret.

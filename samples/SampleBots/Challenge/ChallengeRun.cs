@@ -8,8 +8,8 @@ namespace Samples.Bots.Challenge;
 
 /// <summary>
 /// Plays the RPA Challenge on a page: Start, then for every spreadsheet row fill the seven fields found by their
-/// labels and Submit, then read the score the page shows. Fields are found the way the Browser.Fill activity finds
-/// them (<see cref="Target"/> and <see cref="TargetResolver"/>), so the run shows what the bot runtime does with a
+/// labels and Submit, then read the score the page shows. Fields are filled the way the Browser.Fill and Browser.Click
+/// activities act (<see cref="Target"/> and <see cref="TargetResolver.ActAsync"/>), so the run shows what the bot runtime does with a
 /// form whose fields move after every submit.
 /// </summary>
 public static partial class ChallengeRun
@@ -42,8 +42,8 @@ public static partial class ChallengeRun
             cancellationToken.ThrowIfCancellationRequested();
             foreach (var (field, target) in FieldTargets)
             {
-                var input = await TargetResolver.ResolveAsync(page, target, timeout).ConfigureAwait(false);
-                await input.Locator.FillAsync(row[field], new LocatorFillOptions { Timeout = (float)timeout.TotalMilliseconds }).ConfigureAwait(false);
+                var options = new LocatorFillOptions { Timeout = (float)timeout.TotalMilliseconds };
+                await TargetResolver.ActAsync(page, target, timeout, input => input.FillAsync(row[field], options)).ConfigureAwait(false);
             }
             await ClickAsync(page, SubmitButton, timeout).ConfigureAwait(false);
         }
@@ -68,8 +68,8 @@ public static partial class ChallengeRun
 
     private static async Task ClickAsync(IPage page, Target target, TimeSpan timeout)
     {
-        var button = await TargetResolver.ResolveAsync(page, target, timeout).ConfigureAwait(false);
-        await button.Locator.ClickAsync(new LocatorClickOptions { Timeout = (float)timeout.TotalMilliseconds }).ConfigureAwait(false);
+        var options = new LocatorClickOptions { Timeout = (float)timeout.TotalMilliseconds };
+        await TargetResolver.ActAsync(page, target, timeout, button => button.ClickAsync(options)).ConfigureAwait(false);
     }
 
     [GeneratedRegex(@"(?<correct>\d+) out of (?<total>\d+) fields\s*\)\s*in (?<ms>\d+) milli", RegexOptions.IgnoreCase)]
