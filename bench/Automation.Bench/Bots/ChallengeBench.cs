@@ -77,6 +77,8 @@ internal static class ChallengeBench
             Fmt.N(Samples.Median(plainRuns.Select(r => r.WallMs).ToList())), "1.00×", "", "");
         table.Notes.Add($"Page: {site.Describe()}. One Chromium (/usr/bin/chromium, headless) for both; every run in a fresh browser context; the bot runs as the host runs it minus tracing (see the overhead table for tracing).");
         table.Notes.Add("Page ms: what the page measured from the Start click to the tenth submit (the challenge's own number). Wall ms: from opening the context to reading the score (the bot also reads the .xlsx in it).");
+        var paired = botRuns.Zip(plainRuns, (b, p) => (double)b.PageMs / p.PageMs).ToList();
+        table.Notes.Add($"Ratio of each round's pair (bot / script, run back to back): {string.Join(", ", paired.Select(Fmt.Ratio))}; median {Fmt.Ratio(Samples.Median(paired))}. On a loaded machine the pairs say more than the medians of each side.");
         table.Notes.Add($"Per run, page ms: bot {Samples.List(botRuns.Select(r => (double)r.PageMs))}; script {Samples.List(plainRuns.Select(r => (double)r.PageMs))}. Load average at the first round: {load}.");
         tables.Add(table);
     }

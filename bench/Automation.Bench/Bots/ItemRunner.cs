@@ -14,6 +14,8 @@ internal enum TraceMode
 {
     /// <summary>No trace (a screenshot on failure is all the evidence).</summary>
     Off,
+    /// <summary>Actions only (each call, its timing and error), no DOM snapshots or screencast frames.</summary>
+    Actions,
     /// <summary>DOM snapshots and actions, no screencast frames.</summary>
     Snapshots,
     /// <summary>Screencast frames, DOM snapshots and actions: what BrowserSessions.OpenAsync starts (BrowserOptions.TraceOnFailure).</summary>
@@ -37,7 +39,7 @@ internal sealed class ItemRunner(BrowserPool pool, IQueueBot bot, JsonObject set
         try
         {
             if (trace != TraceMode.Off)
-                await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = trace == TraceMode.Full, Snapshots = true }).ConfigureAwait(false);
+                await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = trace == TraceMode.Full, Snapshots = trace != TraceMode.Actions }).ConfigureAwait(false);
             var page = await context.NewPageAsync().ConfigureAwait(false);
             JsonObject? output;
             try

@@ -50,6 +50,7 @@ internal static class OverheadBench
         {
             ("plain Playwright script (no runtime)", PlainAsync),
             ("bot as the host runs it, no trace", Bot(TraceMode.Off)),
+            ("bot as the host runs it, trace: actions only", Bot(TraceMode.Actions)),
             ("bot as the host runs it, trace: snapshots, no screencast", Bot(TraceMode.Snapshots)),
             ("bot as the host runs it, trace: screencast + snapshots (current default)", Bot(TraceMode.Full)),
         };

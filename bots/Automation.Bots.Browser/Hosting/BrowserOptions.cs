@@ -18,6 +18,14 @@ public sealed class BrowserOptions
     /// <summary>Record a Playwright trace in each session and save it as evidence when an activity fails.</summary>
     public bool TraceOnFailure { get; set; } = true;
 
+    /// <summary>
+    /// What a C# bot's item records for evidence (the bot host starts tracing with
+    /// <see cref="Workers.ItemTraceOptions.For"/>). Default <see cref="Workers.ItemTrace.FullOnRetry"/>: actions only on a
+    /// first attempt, the full trace when the item is retried; the full trace on every item made a challenge run about
+    /// 1.6 times slower (docs/performance.md, "Bots").
+    /// </summary>
+    public Workers.ItemTrace ItemTrace { get; set; } = Workers.ItemTrace.FullOnRetry;
+
     /// <summary>Save a screenshot of the page as evidence when an activity fails.</summary>
     public bool ScreenshotOnFailure { get; set; } = true;
 
