@@ -52,7 +52,7 @@ internal static class OverheadBench
             ("bot as the host runs it, no trace", Bot(TraceMode.Off)),
             ("bot as the host runs it, trace: actions only", Bot(TraceMode.Actions)),
             ("bot as the host runs it, trace: snapshots, no screencast", Bot(TraceMode.Snapshots)),
-            ("bot as the host runs it, trace: screencast + snapshots (current default)", Bot(TraceMode.Full)),
+            ("bot as the host runs it, trace: screencast + snapshots (as BrowserSessions traces)", Bot(TraceMode.Full)),
         };
         var results = variants.Select(_ => new List<(double Wall, long Page, bool Right)>()).ToArray();
         Console.Write("  overhead: warm-up (one item each, not counted)... ");
