@@ -8,9 +8,9 @@ namespace Samples.Bots.Challenge;
 
 /// <summary>
 /// Plays the RPA Challenge on a page: Start, then for every spreadsheet row fill the seven fields found by their
-/// labels and Submit, then read the score the page shows. Fields are filled the way the Browser.Fill and Browser.Click
-/// activities act (<see cref="Target"/> and <see cref="TargetResolver.ActAsync"/>), so the run shows what the bot runtime does with a
-/// form whose fields move after every submit.
+/// labels and Submit, then read the score the page shows. Fields and buttons are acted on as the Browser.Fill and
+/// Browser.Click activities act (<see cref="Target"/> and <see cref="TargetResolver.ActAsync"/>), so a run shows
+/// what the bot runtime does with a form whose fields move after every submit.
 /// </summary>
 public static partial class ChallengeRun
 {
