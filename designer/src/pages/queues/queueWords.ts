@@ -51,6 +51,7 @@ export function historyActionText(action: string): string {
 /** "45 s", "5 min", "2 h 30 min", "1 day": a whole-unit duration for settings and averages. */
 export function formatSeconds(seconds: number | null | undefined): string {
   if (seconds === null || seconds === undefined) return ''
+  if (seconds < 1) return 'under 1 s'
   if (seconds < 60) return `${seconds < 10 ? seconds.toFixed(1).replace(/\.0$/, '') : Math.round(seconds)} s`
   const minutes = seconds / 60
   if (minutes < 60) {
