@@ -10,6 +10,8 @@ export interface BotWorker {
   pool?: string | null
   node?: string | null
   status: BotWorkerStatus
+  /** Why the worker is misconfigured (an unknown bot or queue). */
+  error?: string | null
   itemId?: string | null
   itemReference?: string | null
   startedAt?: string | null
@@ -39,6 +41,8 @@ export interface FailureReasonCount {
 
 /** GET /api/bots/metrics?hours=… */
 export interface BotMetrics {
+  hours?: number
+  since?: string
   bots: BotThroughput[]
   failuresByReason: FailureReasonCount[]
 }

@@ -31,6 +31,8 @@ export interface QueueStatistics {
   throughputPerHour: number
   averageHandlingSeconds?: number | null
   slaBreaches: number
+  /** Failed attempts in the window by kind and code (servers with the bot host). */
+  failuresByReason?: { queue: string; kind: QueueFailureKind; code?: string | null; count: number }[]
 }
 
 /** One unit of work in a queue. */
@@ -67,7 +69,9 @@ export interface QueueItemEvent {
   status: QueueItemStatus
   actor?: string | null
   message?: string | null
-  code?: string | null
+  /** For a failed attempt: its kind and code (servers with the bot host). */
+  failureKind?: QueueFailureKind | null
+  failureCode?: string | null
 }
 
 /** A document a bot saved while it worked an item: a screenshot or a Playwright trace. */

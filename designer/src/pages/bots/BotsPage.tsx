@@ -106,6 +106,7 @@ export default function BotsPage() {
                   </td>
                   <td>
                     <BotState status={w.status} />
+                    {w.error && <div className="failure-line">{w.error}</div>}
                     {w.startedAt && (
                       <div className="muted">
                         started <When value={w.startedAt} />

@@ -1,7 +1,7 @@
 import type { QueueItemEvent } from '../../api/queues'
 import When from '../triggers/When'
 import QueueStatusLabel from './QueueStatusLabel'
-import { historyActionText } from './queueWords'
+import { failureKindShort, historyActionText } from './queueWords'
 
 /** Every step of an item's life, oldest first: when, what, the status it left, who, and any message. */
 export default function QueueItemHistory({ history, name }: { history: QueueItemEvent[]; name: string }) {
@@ -36,9 +36,9 @@ export default function QueueItemHistory({ history, name }: { history: QueueItem
               <td>{e.actor ?? <span className="muted">the system</span>}</td>
               <td className="event-message">
                 {e.message ?? <span className="muted">none</span>}
-                {e.code && (
+                {e.failureCode && (
                   <div className="muted">
-                    code <code>{e.code}</code>
+                    {e.failureKind && `${failureKindShort[e.failureKind] ?? e.failureKind} exception, `}code <code>{e.failureCode}</code>
                   </div>
                 )}
               </td>

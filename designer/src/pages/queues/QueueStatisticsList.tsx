@@ -1,5 +1,5 @@
 import type { QueueStatistics } from '../../api/queues'
-import { countedStatuses, formatPerHour, formatSeconds, queueStatusText } from './queueWords'
+import { countedStatuses, failureKindShort, formatPerHour, formatSeconds, queueStatusText } from './queueWords'
 import SlaBreaches from './SlaBreaches'
 
 /** A queue's numbers as labelled figures: items per status now, then the window's finished, throughput, handling time and SLA breaches. */
@@ -36,6 +36,38 @@ export default function QueueStatisticsList({ stats }: { stats: QueueStatistics 
           <dd>{stats.averageHandlingSeconds != null ? formatSeconds(stats.averageHandlingSeconds) : 'none yet'}</dd>
         </div>
       </dl>
+      {stats.failuresByReason && (
+        <>
+          <h3 className="stat-heading">Failures by reason, the last {stats.windowHours} hours</h3>
+          {stats.failuresByReason.length === 0 ? (
+            <p className="muted">No attempt failed.</p>
+          ) : (
+            <div className="table-scroll reasons-table">
+              <table>
+                <caption className="visually-hidden">Failed attempts by kind and code, the last {stats.windowHours} hours</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Kind</th>
+                    <th scope="col">Code</th>
+                    <th scope="col" className="number">
+                      Attempts
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {stats.failuresByReason.map((f) => (
+                    <tr key={`${f.kind}|${f.code ?? ''}`}>
+                      <td>{failureKindShort[f.kind] ?? f.kind}</td>
+                      <td>{f.code ? <code>{f.code}</code> : <span className="muted">none</span>}</td>
+                      <td className="number">{f.count}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
     </>
   )
 }
