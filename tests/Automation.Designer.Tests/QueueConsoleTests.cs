@@ -52,7 +52,7 @@ public sealed class QueueConsoleTests : DesignerTestBase
         await Expect(cells.Nth(4)).ToHaveTextAsync("0");
         await Expect(cells.Nth(5)).ToHaveTextAsync("⚠ 1");
         await Expect(cells.Nth(6)).ToHaveTextAsync("2");
-        await Expect(cells.Nth(7)).ToHaveTextAsync("0.1 an hour");
+        await Expect(cells.Nth(7)).ToHaveTextAsync("0.08 an hour");
         await Expect(cells.Nth(8)).ToHaveTextAsync("under 1 s");
         await Expect(Page.GetByRole(AriaRole.Columnheader, new() { Name = "SLA breaches" })).ToBeVisibleAsync();
 

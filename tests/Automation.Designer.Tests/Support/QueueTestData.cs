@@ -56,4 +56,22 @@ public static class QueueTestData
         using var client = server.Client();
         return (await client.GetFromJsonAsync<JsonObject>($"/api/queue-items/{itemId}"))!["item"]!.AsObject();
     }
+
+    /// <summary>
+    /// Waits (up to 60 s, for the bot host on a busy machine) until the item has <paramref name="status"/>, and returns it.
+    /// </summary>
+    public static async Task<JsonObject> WaitForItemAsync(this DesignerServer server, string itemId, string status)
+    {
+        var until = DateTime.UtcNow.AddSeconds(60);
+        JsonObject item;
+        do
+        {
+            item = await server.ReadItemAsync(itemId);
+            if ((string?)item["status"] == status) return item;
+            await Task.Delay(100);
+        }
+        while (DateTime.UtcNow < until);
+        Assert.Fail($"Item {item["reference"]} is still {item["status"]}, not {status}: {item.ToJsonString()}");
+        return item;
+    }
 }

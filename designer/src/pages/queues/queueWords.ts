@@ -71,10 +71,11 @@ export function formatSeconds(seconds: number | null | undefined): string {
   return `${whole} ${whole === 1 ? 'day' : 'days'}${rest ? ` ${rest} h` : ''}`
 }
 
-/** "12.5 an hour", "none". */
+/** "12 an hour", "2.5 an hour", "0.08 an hour", "none". */
 export function formatPerHour(value: number): string {
   if (value === 0) return 'none'
-  const shown = value >= 10 ? Math.round(value).toString() : value.toFixed(1).replace(/\.0$/, '')
+  if (value < 0.01) return 'under 0.01 an hour'
+  const shown = value >= 10 ? Math.round(value).toString() : value >= 1 ? value.toFixed(1).replace(/\.0$/, '') : value.toFixed(2)
   return `${shown} an hour`
 }
 
