@@ -160,11 +160,16 @@ public sealed class QueueConsoleTests : DesignerTestBase
         Assert.That((string)retried["status"]!, Is.EqualTo("new"));
 
         // Abandon asks first; "No" leaves the item as it was.
-        await Row("EMP-002").GetByRole(AriaRole.Button, new() { Name = "Abandon EMP-002" }).ClickAsync();
+        // With the keyboard: Enter on Abandon asks, the safe answer has the focus, Escape leaves the item as it was.
+        await Row("EMP-002").GetByRole(AriaRole.Button, new() { Name = "Abandon EMP-002" }).FocusAsync();
+        await Page.Keyboard.PressAsync("Enter");
         var dialog = Page.GetByRole(AriaRole.Dialog, new() { Name = "Abandon this item?" });
         await Expect(dialog).ToContainTextAsync("EMP-002");
+        await Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "No, leave it" })).ToBeFocusedAsync();
         await AssertAccessibleAsync("the question before abandoning an item");
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "No, leave it" }).ClickAsync();
+        await Page.Keyboard.PressAsync("Escape");
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(Row("EMP-002").GetByRole(AriaRole.Button, new() { Name = "Abandon EMP-002" })).ToBeFocusedAsync();
         Assert.That((string)(await Server.ReadItemAsync(waiting))["status"]!, Is.EqualTo("new"));
         await Row("EMP-002").GetByRole(AriaRole.Button, new() { Name = "Abandon EMP-002" }).ClickAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Yes, abandon it" }).ClickAsync();
@@ -296,5 +301,17 @@ public sealed class QueueConsoleTests : DesignerTestBase
         await Expect(Rows).ToHaveCountAsync(3);
         await Row("C-2").GetByRole(AriaRole.Link).ClickAsync();
         await Expect(Page.Locator(".json-block")).ToContainTextAsync("\"amount\": 12");
+    }
+
+    [Test]
+    public async Task An_unknown_queue_or_item_says_so()
+    {
+        ExpectedConsoleErrors.Add("404");
+        await SignInAsync(path: "/queues/no-such-queue");
+        await Expect(Page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("There is no queue with this name.");
+        await AssertAccessibleAsync("the page of a queue that does not exist");
+        await Page.GotoAsync("/queue-items/no-such-item");
+        await Expect(Page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("There is no queue item with this id.");
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "All queues" })).ToHaveAttributeAsync("href", "/queues");
     }
 }
