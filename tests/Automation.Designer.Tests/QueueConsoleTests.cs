@@ -12,7 +12,7 @@ namespace Automation.Designer.Tests;
 /// </summary>
 public sealed class QueueConsoleTests : DesignerTestBase
 {
-    private ILocator Rows => Page.Locator("main table tbody tr");
+    private ILocator Rows => Page.Locator("table.queue-items tbody tr");
 
     private ILocator Row(string text) => Page.GetByRole(AriaRole.Row).Filter(new() { HasText = text });
 

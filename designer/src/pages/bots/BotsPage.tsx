@@ -176,7 +176,7 @@ export default function BotsPage() {
                       Successful
                     </th>
                     <th scope="col" className="number">
-                      Failed
+                      Failed attempts
                     </th>
                   </tr>
                 </thead>
@@ -209,7 +209,7 @@ export default function BotsPage() {
                     <th scope="col">Kind</th>
                     <th scope="col">Code</th>
                     <th scope="col" className="number">
-                      Items
+                      Failed attempts
                     </th>
                   </tr>
                 </thead>

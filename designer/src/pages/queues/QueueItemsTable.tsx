@@ -17,7 +17,7 @@ interface Props {
 export default function QueueItemsTable({ items, caption, refusal, onChanged, onError }: Props) {
   return (
     <div className="table-scroll">
-      <table>
+      <table className="queue-items">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
