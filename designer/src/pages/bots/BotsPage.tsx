@@ -1,12 +1,10 @@
 import { useState } from 'react'
-import { Link } from 'react-router-dom'
 import { botMetricsPath, botsPath, type BotMetrics, type BotWorker } from '../../api/bots'
 import { describeError } from '../../api/client'
 import { usePageTitle } from '../../layout/usePageTitle'
 import { useApiData } from '../instances/useApiData'
-import { failureKindShort, formatPerHour } from '../queues/queueWords'
-import When from '../triggers/When'
-import BotState, { OnlineState } from './BotState'
+import BotMetricsTables from './BotMetricsTables'
+import BotWorkersTable from './BotWorkersTable'
 import '../instances/console.css'
 import '../triggers/triggers.css'
 import '../queues/queues.css'
@@ -61,75 +59,7 @@ export default function BotsPage() {
           <p>No bot worker has started. Bot pools are configured on the server (Automation:Bots:Pools).</p>
         </div>
       ) : (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">Bot workers</caption>
-            <thead>
-              <tr>
-                <th scope="col">Worker</th>
-                <th scope="col">Bot and queue</th>
-                <th scope="col">Online</th>
-                <th scope="col">Status</th>
-                <th scope="col">Item in hand</th>
-                <th scope="col">Last heartbeat</th>
-                <th scope="col" className="number">
-                  Handled
-                </th>
-                <th scope="col" className="number">
-                  Failed
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {workers.data.map((w) => (
-                <tr key={w.id}>
-                  <th scope="row" className="event-message">
-                    <code>{w.id}</code>
-                    {(w.pool || w.node) && (
-                      <div className="muted">
-                        {w.pool && <>pool {w.pool}</>}
-                        {w.pool && w.node && ', '}
-                        {w.node && <>on {w.node}</>}
-                      </div>
-                    )}
-                  </th>
-                  <td>
-                    {w.bot}
-                    <div>
-                      <Link to={`/queues/${encodeURIComponent(w.queue)}`} aria-label={`Queue ${w.queue}`}>
-                        {w.queue}
-                      </Link>
-                    </div>
-                  </td>
-                  <td>
-                    <OnlineState online={w.online} />
-                  </td>
-                  <td>
-                    <BotState status={w.status} />
-                    {w.error && <div className="failure-line">{w.error}</div>}
-                    {w.startedAt && (
-                      <div className="muted">
-                        started <When value={w.startedAt} />
-                      </div>
-                    )}
-                  </td>
-                  <td>
-                    {w.itemId ? (
-                      <Link to={`/queue-items/${encodeURIComponent(w.itemId)}`} aria-label={`Item in hand of ${w.id}: ${w.itemReference ?? w.itemId}`}>
-                        {w.itemReference ?? <code>{w.itemId.slice(0, 8)}</code>}
-                      </Link>
-                    ) : (
-                      <span className="muted">none</span>
-                    )}
-                  </td>
-                  <td>{w.lastHeartbeat ? <When value={w.lastHeartbeat} /> : <span className="muted">never</span>}</td>
-                  <td className="number">{w.itemsHandled}</td>
-                  <td className="number">{w.itemsFailed}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <BotWorkersTable workers={workers.data} />
       )}
 
       <div className="heading-row">
@@ -157,80 +87,7 @@ export default function BotsPage() {
       ) : !metrics.data ? (
         <p role="status">Loading bot metrics…</p>
       ) : (
-        <>
-          <h3>Items per bot</h3>
-          {metrics.data.bots.length === 0 ? (
-            <p className="card empty-state">No bot finished an item in the {windowText}.</p>
-          ) : (
-            <div className="table-scroll">
-              <table>
-                <caption className="visually-hidden">Items per bot and queue, {windowText}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Bot</th>
-                    <th scope="col">Queue</th>
-                    <th scope="col" className="number">
-                      Items per hour
-                    </th>
-                    <th scope="col" className="number">
-                      Successful
-                    </th>
-                    <th scope="col" className="number">
-                      Failed attempts
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {metrics.data.bots.map((b) => (
-                    <tr key={`${b.bot}|${b.queue}`}>
-                      <th scope="row">{b.bot}</th>
-                      <td>
-                        <Link to={`/queues/${encodeURIComponent(b.queue)}`}>{b.queue}</Link>
-                      </td>
-                      <td className="number">{formatPerHour(b.itemsPerHour)}</td>
-                      <td className="number">{b.successful}</td>
-                      <td className="number">{b.failed}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <h3>Failures by reason</h3>
-          {metrics.data.failuresByReason.length === 0 ? (
-            <p className="card empty-state">No item failed in the {windowText}.</p>
-          ) : (
-            <div className="table-scroll">
-              <table>
-                <caption className="visually-hidden">Failures by queue, kind and code, {windowText}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Queue</th>
-                    <th scope="col">Kind</th>
-                    <th scope="col">Code</th>
-                    <th scope="col" className="number">
-                      Failed attempts
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {metrics.data.failuresByReason.map((f) => (
-                    <tr key={`${f.queue}|${f.kind}|${f.code ?? ''}`}>
-                      <td>
-                        <Link to={`/queues/${encodeURIComponent(f.queue)}?status=failed`} aria-label={`Failed items of ${f.queue}`}>
-                          {f.queue}
-                        </Link>
-                      </td>
-                      <td>{failureKindShort[f.kind] ?? f.kind}</td>
-                      <td>{f.code ? <code>{f.code}</code> : <span className="muted">none</span>}</td>
-                      <td className="number">{f.count}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </>
+        <BotMetricsTables metrics={metrics.data} windowText={windowText} />
       )}
     </section>
   )

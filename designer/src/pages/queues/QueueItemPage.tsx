@@ -6,12 +6,11 @@ import { useSession } from '../../auth/session'
 import { usePageTitle } from '../../layout/usePageTitle'
 import JsonValue from '../instances/JsonValue'
 import { useApiData } from '../instances/useApiData'
-import When from '../triggers/When'
 import EvidenceList from './EvidenceList'
 import QueueItemActions, { itemActionRefusal } from './QueueItemActions'
 import QueueItemHistory from './QueueItemHistory'
-import QueueStatusLabel from './QueueStatusLabel'
-import { failureKindText, itemName, priorityText } from './queueWords'
+import QueueItemFacts from './QueueItemFacts'
+import { failureKindText, itemName } from './queueWords'
 import '../instances/console.css'
 import '../instances/InstancePage.css'
 import '../triggers/triggers.css'
@@ -88,75 +87,7 @@ export default function QueueItemPage() {
         </div>
       )}
       <div className="card">
-        <dl className="facts">
-          <div>
-            <dt>Status</dt>
-            <dd>
-              <QueueStatusLabel status={item.status} />
-            </dd>
-          </div>
-          <div>
-            <dt>Attempts</dt>
-            <dd>
-              {item.attempts}
-              {queue.data && ` of ${queue.data.maxAttempts}`}
-            </dd>
-          </div>
-          <div>
-            <dt>Priority</dt>
-            <dd>{priorityText[item.priority] ?? item.priority}</dd>
-          </div>
-          <div>
-            <dt>{item.status === 'inProgress' ? 'Held by' : 'Last held by'}</dt>
-            <dd>{item.heldBy ?? <span className="muted">no bot yet</span>}</dd>
-          </div>
-          {item.leaseUntil && (
-            <div>
-              <dt>Lease until</dt>
-              <dd>
-                <When value={item.leaseUntil} />
-              </dd>
-            </div>
-          )}
-          <div>
-            <dt>Deadline</dt>
-            <dd>{item.deadline ? <When value={item.deadline} /> : <span className="muted">none</span>}</dd>
-          </div>
-          {item.postponeUntil && (
-            <div>
-              <dt>Not before</dt>
-              <dd>
-                <When value={item.postponeUntil} />
-              </dd>
-            </div>
-          )}
-          <div>
-            <dt>Added</dt>
-            <dd>
-              <When value={item.createdAt} />
-            </dd>
-          </div>
-          <div>
-            <dt>Last taken</dt>
-            <dd>{item.startedAt ? <When value={item.startedAt} /> : <span className="muted">never</span>}</dd>
-          </div>
-          <div>
-            <dt>Ended</dt>
-            <dd>{item.completedAt ? <When value={item.completedAt} /> : <span className="muted">not yet</span>}</dd>
-          </div>
-          <div>
-            <dt>Last change</dt>
-            <dd>
-              <When value={item.updatedAt} />
-            </dd>
-          </div>
-          <div>
-            <dt>Item id</dt>
-            <dd>
-              <code>{item.id}</code>
-            </dd>
-          </div>
-        </dl>
+        <QueueItemFacts item={item} maxAttempts={queue.data?.maxAttempts} />
         <h2>Actions</h2>
         {refusal && (
           <p id="item-action-refusal" className="muted">
