@@ -131,4 +131,14 @@ public sealed class BotConsoleTests : DesignerTestBase
         var done = await Server.WaitForItemAsync(held, "successful");
         Assert.That((bool)done["output"]!["held"]!, Is.True);
     }
+
+    [Test]
+    public async Task A_bot_key_is_told_it_may_not_see_the_bots()
+    {
+        var key = await Server.CreateKeyAsync("robot", "bot");
+        await SignInAsync(key, "/bots");
+        await Expect(Page.GetByText("Your API key may not see the bots: that needs the admin, operator or process owner role.")).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Table)).ToHaveCountAsync(0);
+        await AssertAccessibleAsync("the bots page for a bot key");
+    }
 }

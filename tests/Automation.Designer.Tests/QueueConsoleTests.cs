@@ -76,7 +76,7 @@ public sealed class QueueConsoleTests : DesignerTestBase
             {"type":"object","required":["supplier","amount"],"properties":{"supplier":{"type":"string"},"amount":{"type":"number"}}}
             """);
         await Server.CreateQueueAsync("invoice-batch", new { description = "Month-end invoices", maxAttempts = 3, leaseSeconds = 120, slaMinutes = 240, dataSchema = schema });
-        await Server.FailAsync(await TakenItemAsync("invoice-batch", "BAD-1", new { supplier = "Nobody Ltd", amount = 5 }), "business", "Supplier 'Nobody Ltd' does not exist");
+        await Server.FailAsync(await TakenItemAsync("invoice-batch", "BAD-1", new { supplier = "Nobody Ltd", amount = 5 }), "business", "Supplier 'Nobody Ltd' does not exist", "unknown-supplier");
         await Server.AddItemsAsync("invoice-batch",
             Enumerable.Range(0, 27).Select(i => (object)new { reference = $"REF-{i:00}", data = new { supplier = "ACME Ltd", amount = 10 + i } }).ToArray());
 
@@ -93,6 +93,9 @@ public sealed class QueueConsoleTests : DesignerTestBase
         var stats = Page.Locator(".stat-list").First;
         await Expect(stats.Locator("div").Filter(new() { HasText = "New" })).ToContainTextAsync("27");
         await Expect(stats.Locator("div").Filter(new() { HasText = "Failed" })).ToContainTextAsync("1");
+        var reasons = Page.GetByRole(AriaRole.Table, new() { Name = "Failed attempts by kind and code, the last 24 hours" });
+        await Expect(reasons.Locator("tbody tr")).ToHaveCountAsync(1);
+        await Expect(reasons.Locator("tbody tr td")).ToHaveTextAsync(new[] { "Business", "unknown-supplier", "1" });
 
         await Expect(Rows).ToHaveCountAsync(25);
         await AssertAccessibleAsync("a queue's page");
@@ -112,6 +115,7 @@ public sealed class QueueConsoleTests : DesignerTestBase
         await Expect(Rows.First).ToContainTextAsync("BAD-1");
         await Expect(Rows.First).ToContainTextAsync("Failed");
         await Expect(Rows.First).ToContainTextAsync("Business: Supplier 'Nobody Ltd' does not exist");
+        await Expect(Rows.First).ToContainTextAsync("(code unknown-supplier)");
         await Expect(Rows.First).ToContainTextAsync("bootstrap-admin");
 
         // By reference, the whole reference.

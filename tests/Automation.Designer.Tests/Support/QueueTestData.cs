@@ -42,11 +42,11 @@ public static class QueueTestData
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>Fails a held item as a business or system exception.</summary>
-    public static async Task FailAsync(this DesignerServer server, string itemId, string kind, string reason, string apiKey = DesignerServer.AdminKey)
+    /// <summary>Fails a held item as a business or system exception, with an optional reason code.</summary>
+    public static async Task FailAsync(this DesignerServer server, string itemId, string kind, string reason, string? code = null, string apiKey = DesignerServer.AdminKey)
     {
         using var client = server.Client(apiKey);
-        using var response = await client.PostAsJsonAsync($"/api/queue-items/{itemId}/fail", new { kind, reason });
+        using var response = await client.PostAsJsonAsync($"/api/queue-items/{itemId}/fail", new { kind, reason, code });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
     }
 
