@@ -32,7 +32,9 @@ internal sealed class FinanceSession(IPage page, Uri baseAddress, string userNam
             catch (SignedOutException) when (attempt < MaxSignOnsPerStep)
             {
                 logger.LogInformation("FIN/2000 showed its login page during '{Step}'; signing on again and starting the step over", name);
-                await SignOnAsync().ConfigureAwait(false);
+                // A fresh login page: the one the system showed may return to where a form was posted (/invoice), an
+                // address that only takes posts; the step starts again from its first page anyway.
+                await SignOnAsync(fresh: true).ConfigureAwait(false);
             }
             catch (SignedOutException)
             {
@@ -48,7 +50,8 @@ internal sealed class FinanceSession(IPage page, Uri baseAddress, string userNam
         var address = new Uri(baseAddress, pathAndQuery);
         await page.GotoAsync(address.ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded }).ConfigureAwait(false);
         if (!OnLoginPage) return;
-        await SignOnAsync().ConfigureAwait(false);
+        // Signing on from here returns to the page asked for.
+        await SignOnAsync(fresh: false).ConfigureAwait(false);
         // The login page returns to the page asked for; anywhere else means the sign-on did not take.
         if (OnLoginPage || page.Url != address.ToString())
             await page.GotoAsync(address.ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded }).ConfigureAwait(false);
@@ -91,9 +94,9 @@ internal sealed class FinanceSession(IPage page, Uri baseAddress, string userNam
         if (OnLoginPage) throw new SignedOutException();
     }
 
-    private async Task SignOnAsync()
+    private async Task SignOnAsync(bool fresh)
     {
-        if (!OnLoginPage)
+        if (fresh || !OnLoginPage)
             await page.GotoAsync(new Uri(baseAddress, "/login").ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded }).ConfigureAwait(false);
         await FillAsync(FinanceTargets.UserId, userName).ConfigureAwait(false);
         await FillAsync(FinanceTargets.Password, password).ConfigureAwait(false);

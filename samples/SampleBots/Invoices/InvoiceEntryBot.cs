@@ -49,7 +49,7 @@ public sealed partial class InvoiceEntryBot : IQueueBot
 
         FinancePurchaseOrder? order = null;
         if (invoice.PoNumber is { } poNumber)
-            order = await session.RunAsync("check the purchase order", () => CheckPurchaseOrderAsync(session, invoice, poNumber, supplier.Code)).ConfigureAwait(false);
+            order = await session.RunAsync("check the purchase order", () => CheckPurchaseOrderAsync(session, invoice, poNumber, supplier)).ConfigureAwait(false);
         currency ??= order?.Currency ?? "GBP";
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -151,15 +151,22 @@ public sealed partial class InvoiceEntryBot : IQueueBot
             InvoiceExceptionCodes.DuplicateInvoice);
     }
 
-    private static async Task<FinancePurchaseOrder> CheckPurchaseOrderAsync(FinanceSession session, InvoiceItem invoice, string poNumber, string supplierCode)
+    private static async Task<FinancePurchaseOrder> CheckPurchaseOrderAsync(FinanceSession session, InvoiceItem invoice, string poNumber, FinanceSupplier supplier)
     {
+        var supplierCode = supplier.Code;
         await session.OpenAsync("pos?po=" + Uri.EscapeDataString(poNumber)).ConfigureAwait(false);
         var order = (await session.ReadGridAsync("#grdPo").ConfigureAwait(false))
             .Select(FinancePurchaseOrder.FromRow)
             .FirstOrDefault(o => o.Number.Equals(poNumber, StringComparison.OrdinalIgnoreCase))
             ?? throw new BusinessException($"Purchase order {poNumber} is not in FIN/2000.", InvoiceExceptionCodes.PoMismatch);
         if (!order.SupplierCode.Equals(supplierCode, StringComparison.OrdinalIgnoreCase))
+        {
+            // A supplier given by number alone is not confirmed yet: the form says whether it does not exist (E102,
+            // an unknown supplier) or the order is another supplier's (E112, a mismatch).
+            if (supplier.Name is null) return order;
             throw new BusinessException($"Purchase order {poNumber} was raised for supplier {order.SupplierCode}, not {supplierCode}.", InvoiceExceptionCodes.PoMismatch);
+        }
+
         if (invoice.Currency is { } currency && !order.Currency.Equals(currency, StringComparison.OrdinalIgnoreCase))
             throw new BusinessException($"The invoice is in {currency} but purchase order {poNumber} is in {order.Currency}.", InvoiceExceptionCodes.PoMismatch);
         if (invoice.NetPence > order.OutstandingPence)

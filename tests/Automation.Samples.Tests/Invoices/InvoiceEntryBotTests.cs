@@ -160,8 +160,9 @@ public sealed class InvoiceEntryBotTests
         {
             (Invoice("S99999", "S99999", null, "U-1", "4500000100"), InvoiceExceptionCodes.UnknownSupplier, "E102 Supp A/C S99999 not on file"),
             (Invoice("?", null, "Nobody Plumbing Ltd", "U-2", "4500000100"), InvoiceExceptionCodes.UnknownSupplier, "'Nobody Plumbing Ltd' is not on file"),
-            (Invoice("S10001", "S10001", null, "P-1", "4500000104"), InvoiceExceptionCodes.PoMismatch, "raised for supplier S10002, not S10001"),
-            (Invoice("S10001", "S10001", null, "P-2", "4500000103"), InvoiceExceptionCodes.PoMismatch, "net 360.00 is more than the 100.00 left to invoice on purchase order 4500000103"),
+            (Invoice("S10001", "S10001", "Acme Highways Maintenance Ltd", "P-1", "4500000104"), InvoiceExceptionCodes.PoMismatch, "raised for supplier S10002, not S10001"),
+            (Invoice("S10001", "S10001", null, "P-4", "4500000104"), InvoiceExceptionCodes.PoMismatch, "E112 P/O 4500000104 raised for Supp A/C S10002, not S10001"),
+            (Invoice("S10001", "S10001", null, "P-2", "4500000103"), InvoiceExceptionCodes.PoMismatch, "net 300.00 is more than the 100.00 left to invoice on purchase order 4500000103"),
             (Invoice("S10001", "S10001", null, "P-3", "4500000199"), InvoiceExceptionCodes.PoMismatch, "Purchase order 4500000199 is not in FIN/2000"),
             (Invoice("S10009", "S10009", null, "V-1", "4500000132"), InvoiceExceptionCodes.FinanceValidation, "E103 Supp A/C S10009 is ON STOP"),
             (Invoice("S10001", "S10001", null, "V-2", "4500000100", today.AddDays(30)), InvoiceExceptionCodes.FinanceValidation, "E106 Inv Dt cannot be in the future"),
