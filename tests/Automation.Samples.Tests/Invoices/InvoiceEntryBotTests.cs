@@ -44,7 +44,7 @@ public sealed class InvoiceEntryBotTests
     [OneTimeTearDown]
     public async Task StopBrowser() => await pool.DisposeAsync();
 
-    private static Task<RunningApp> StartFinance(bool restyle = false, int timeoutSeconds = 900, Action<IServiceCollection>? services = null) =>
+    internal static Task<RunningApp> StartFinance(bool restyle = false, int timeoutSeconds = 900, Action<IServiceCollection>? services = null) =>
         RunningApp.StartAsync(FinanceApp.Create, FinanceApp.Section, new Dictionary<string, string>
         {
             ["Restyle"] = restyle ? "true" : "false",
@@ -79,7 +79,7 @@ public sealed class InvoiceEntryBotTests
     private static async Task<QueueItem> ItemAsync(IWorkQueueStore store, string id) => (await store.GetItemAsync(id))!;
 
     /// <summary>Every field of every invoice as the finance system holds it, and the document number the item recorded.</summary>
-    private static async Task AssertKeyedExactly(IWorkQueueStore store, IReadOnlyList<QueueItem> items, IReadOnlyList<TestInvoice> invoices, RunningApp app)
+    internal static async Task AssertKeyedExactly(IWorkQueueStore store, IReadOnlyList<QueueItem> items, IReadOnlyList<TestInvoice> invoices, RunningApp app)
     {
         var held = await FinanceData.InvoicesAsync(app);
         Assert.That(held, Has.Count.EqualTo(invoices.Count), "one posting per invoice, no more");

@@ -54,7 +54,7 @@ internal sealed class TestBotLoop(IWorkQueueStore store, BrowserPool pool, Crede
                 catch (BusinessException e)
                 {
                     BusinessCodes[item.Id] = e.Code;
-                    await store.FailAsync(item.Id, worker, QueueFailureKind.Business, context.Mask(e.Message), DateTimeOffset.UtcNow);
+                    await store.FailAsync(item.Id, worker, QueueFailureKind.Business, context.Mask(e.Message), e.Code, DateTimeOffset.UtcNow);
                 }
                 catch (Exception e)
                 {
