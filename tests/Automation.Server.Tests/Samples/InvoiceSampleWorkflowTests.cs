@@ -36,7 +36,7 @@ public sealed class InvoiceSampleWorkflowTests
         await using var server = await ServerHarness.StartAsync(new Dictionary<string, string?> { ["Automation:Samples:Load"] = "true" });
         using var api = server.Client();
         // The sample importer creates no queues: the shipped settings file is the body that creates this one.
-        await Http.ReadAsync(await api.PutJsonTextAsync("/api/queues/supplier-invoices", await File.ReadAllTextAsync(QueueFile())), 200);
+        await Http.ReadAsync(await api.PutJsonTextAsync("/api/queues/supplier-invoices", await File.ReadAllTextAsync(QueueFile())), 201);
 
         var first = await api.PostAsJsonAsync("/api/hooks/invoices", new JsonArray(Invoice("S10001", "INV-1"), Invoice("S10002", "INV-2", "Z")));
         await api.WaitForStatusAsync((await Http.ReadAsync(first, 202))["instanceId"]!.GetValue<string>(), "finished");
@@ -56,7 +56,7 @@ public sealed class InvoiceSampleWorkflowTests
     {
         await using var server = await ServerHarness.StartAsync(new Dictionary<string, string?> { ["Automation:Samples:Load"] = "true" });
         using var api = server.Client();
-        await Http.ReadAsync(await api.PutJsonTextAsync("/api/queues/supplier-invoices", await File.ReadAllTextAsync(QueueFile())), 200);
+        await Http.ReadAsync(await api.PutJsonTextAsync("/api/queues/supplier-invoices", await File.ReadAllTextAsync(QueueFile())), 201);
         var bad = Invoice("S10001", "INV-9", vatCode: "X");
 
         var posted = await api.PostAsJsonAsync("/api/hooks/invoices", new JsonArray(bad));
@@ -80,7 +80,8 @@ public sealed class InvoiceSampleWorkflowTests
         });
 
         Assert.That(instance["status"]!.GetValue<string>(), Is.EqualTo("suspended"), instance.ToJsonString());
-        var task = (await Http.ReadAsync(await api.GetAsync($"/api/tasks?instanceId={instance["id"]}"), 200))["items"]![0]!;
+        var listed = (await Http.ReadAsync(await api.GetAsync($"/api/tasks?instanceId={instance["id"]}"), 200))["items"]![0]!;
+        var task = await Http.ReadAsync(await api.GetAsync($"/api/tasks/{listed["id"]}"), 200);
         Assert.That(task["title"]!.GetValue<string>(), Is.EqualTo("Invoice INV-77 not keyed: po-mismatch"));
         var description = task["description"]!.GetValue<string>();
         Assert.That(description, Does.Contain("Reason: Purchase order 4500000104 was raised for supplier S10002, not S10001.")
