@@ -10,6 +10,7 @@ public static class SampleBotsServiceCollectionExtensions
     public static IServiceCollection AddSampleBots(this IServiceCollection services)
     {
         // One line per bot; each bot lives in its own folder.
+        services.AddSingleton<IQueueBot, Invoices.InvoiceEntryBot>();
         return services;
     }
 }
