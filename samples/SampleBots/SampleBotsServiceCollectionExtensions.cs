@@ -1,5 +1,6 @@
 using Automation.Bots.Browser.Workers;
 using Microsoft.Extensions.DependencyInjection;
+using Samples.Bots.People;
 
 namespace Samples.Bots;
 
@@ -10,6 +11,7 @@ public static class SampleBotsServiceCollectionExtensions
     public static IServiceCollection AddSampleBots(this IServiceCollection services)
     {
         // One line per bot; each bot lives in its own folder.
+        services.AddSingleton<IQueueBot, StarterLeaverBot>();
         return services;
     }
 }
