@@ -147,14 +147,14 @@ public sealed class PeopleNetPortal(IPage page, Uri baseUrl, string userName, st
     private async Task<CreateAnswer> ReadCreateAnswerAsync()
     {
         // Classic: I001 User <span id="lblUserId">name</span>; restyled: <strong data-user-name="name">.
-        var answer = await page.EvaluateAsync<JsonObject>("""
+        var answer = await page.EvaluateAsync<System.Text.Json.JsonElement>("""
             () => ({
               user: document.querySelector('#lblUserId')?.textContent?.trim() ?? document.querySelector('[data-user-name]')?.getAttribute('data-user-name') ?? null,
               messages: Array.from(document.querySelectorAll('.err')).map(e => e.textContent.trim()),
             })
             """).ConfigureAwait(false);
-        var user = answer["user"]?.GetValue<string>();
-        var messages = answer["messages"]?.AsArray().Select(m => m!.GetValue<string>()).ToList() ?? [];
+        var user = answer.GetProperty("user").GetString();
+        var messages = answer.GetProperty("messages").EnumerateArray().Select(m => m.GetString() ?? "").ToList();
         if (!string.IsNullOrEmpty(user)) return new CreateAnswer(user, []);
         if (messages.Count > 0) return new CreateAnswer(null, messages);
         throw new InvalidOperationException($"After 'Create' the portal showed neither a user id nor a message (page: {page.Url}).");
