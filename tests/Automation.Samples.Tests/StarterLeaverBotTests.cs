@@ -97,7 +97,7 @@ public sealed class StarterLeaverBotTests
             var expected = all.Where(r => r["ManagerID"]!.GetValue<string>() == number)
                 .Select(r => $"({r["WorkerID"]}) {(r["WorkerStatus"]!.GetValue<string>() == "Active" ? "starts" : "account disabled")}").ToList();
             var messages = await rig.Mail.WaitForMessagesAsync(mailbox, expected.Count);
-            Assert.That(messages.Select(m => m.Subject), Has.Count.EqualTo(expected.Count), number);
+            Assert.That(messages.Select(m => m.Subject).ToList(), Has.Count.EqualTo(expected.Count), $"{number}: {string.Join(" | ", messages.Select(m => m.Subject))}");
             foreach (var subject in expected) Assert.That(messages.Select(m => m.Subject), Has.Some.Contains(subject), number);
             Assert.That(messages.All(m => m.From.Mailboxes.Single().Address == rig.Robot.Address), Is.True);
         }
