@@ -1,3 +1,4 @@
+using Automation.Engine.Bots;
 using Automation.Engine.Credentials;
 using Automation.Engine.Documents;
 using Automation.Engine.Queues;
@@ -18,7 +19,7 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IDefinitionStore"/>, <see cref="IInstanceStore"/>, <see cref="ITaskStore"/>, <see cref="IApiKeyStore"/>,
-    /// <see cref="IInstanceStatistics"/>, <see cref="IWorkQueueStore"/> and <see cref="IStoreInitializer"/> as singletons of the store <paramref name="options"/> chooses. Call
+    /// <see cref="IInstanceStatistics"/>, <see cref="IWorkQueueStore"/>, <see cref="IQueueEvidenceStore"/>, <see cref="IBotWorkerStore"/> and <see cref="IStoreInitializer"/> as singletons of the store <paramref name="options"/> chooses. Call
     /// <see cref="IStoreInitializer.InitializeAsync"/> once at start-up, before the stores are used.
     /// </summary>
     /// <exception cref="InvalidOperationException">The store name is unknown, or postgres has no connection string.</exception>
@@ -38,6 +39,8 @@ public static class StorageServiceCollectionExtensions
                 services.AddSingleton<ICredentialStore, InMemoryCredentialStore>();
                 services.AddSingleton<ITriggerStore, InMemoryTriggerStore>();
                 services.AddSingleton<IWorkQueueStore, InMemoryWorkQueueStore>();
+                services.AddSingleton<IQueueEvidenceStore, InMemoryQueueEvidenceStore>();
+                services.AddSingleton<IBotWorkerStore>(sp => new InMemoryBotWorkerStore(sp.GetRequiredService<IWorkQueueStore>()));
                 services.AddSingleton<IDocumentStore>(sp => new InMemoryDocumentStore(Time(sp)));
                 services.AddSingleton<IInstanceStatistics>(sp => new InMemoryInstanceStatistics(sp.GetRequiredService<InMemoryStore>()));
                 services.AddSingleton<IStoreInitializer, InMemoryStoreInitializer>();
@@ -72,6 +75,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ICredentialStore>(sp => new SqlCredentialStore(sp.GetRequiredService<SqlDatabase>()));
         services.AddSingleton<ITriggerStore>(sp => new SqlTriggerStore(sp.GetRequiredService<SqlDatabase>()));
         services.AddSingleton<IWorkQueueStore>(sp => new SqlWorkQueueStore(sp.GetRequiredService<SqlDatabase>()));
+        services.AddSingleton<IQueueEvidenceStore>(sp => new SqlQueueEvidenceStore(sp.GetRequiredService<SqlDatabase>()));
+        services.AddSingleton<IBotWorkerStore>(sp => new SqlBotWorkerStore(sp.GetRequiredService<SqlDatabase>()));
         services.AddSingleton<IDocumentStore>(sp => new SqlDocumentStore(sp.GetRequiredService<SqlDatabase>(), Time(sp)));
         services.AddSingleton<IInstanceStatistics>(sp => new SqlInstanceStatistics(sp.GetRequiredService<SqlDatabase>()));
         services.AddSingleton<IStoreInitializer>(sp => new SqlStoreInitializer(sp.GetRequiredService<SqlDatabase>(), Time(sp)));

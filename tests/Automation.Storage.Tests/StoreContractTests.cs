@@ -20,6 +20,8 @@ public abstract partial class StoreContractTests
     protected Automation.Engine.Triggers.ITriggerStore Triggers => stores.Triggers;
     protected Automation.Engine.Documents.IDocumentStore Documents => stores.Documents;
     protected Automation.Engine.Queues.IWorkQueueStore Queues => stores.Queues;
+    protected Automation.Engine.Queues.IQueueEvidenceStore Evidence => stores.Evidence;
+    protected Automation.Engine.Bots.IBotWorkerStore BotWorkers => stores.BotWorkers;
 
     /// <summary>Opens a fresh, initialized store (a new database or file each call); the caller disposes it.</summary>
     protected abstract Task<StoreSet> OpenFreshAsync();

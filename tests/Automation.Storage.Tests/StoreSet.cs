@@ -25,6 +25,8 @@ public sealed class StoreSet : IAsyncDisposable
     public Automation.Engine.Triggers.ITriggerStore Triggers => provider.GetRequiredService<Automation.Engine.Triggers.ITriggerStore>();
     public Automation.Engine.Documents.IDocumentStore Documents => provider.GetRequiredService<Automation.Engine.Documents.IDocumentStore>();
     public Automation.Engine.Queues.IWorkQueueStore Queues => provider.GetRequiredService<Automation.Engine.Queues.IWorkQueueStore>();
+    public Automation.Engine.Queues.IQueueEvidenceStore Evidence => provider.GetRequiredService<Automation.Engine.Queues.IQueueEvidenceStore>();
+    public Automation.Engine.Bots.IBotWorkerStore BotWorkers => provider.GetRequiredService<Automation.Engine.Bots.IBotWorkerStore>();
 
     /// <summary>Where the store lives: the SQLite file or the PostgreSQL connection string (null in memory).</summary>
     public string? Location { get; private init; }

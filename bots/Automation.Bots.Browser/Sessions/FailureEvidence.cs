@@ -10,6 +10,9 @@ internal static class FailureEvidence
 {
     private const int MaxCauseLength = 1500;
 
+    /// <summary>A document saved as evidence and what it is (<c>screenshot</c> or <c>trace</c>).</summary>
+    internal sealed record Saved(StoredDocument Document, string Kind);
+
     /// <summary>
     /// Takes the evidence of <paramref name="cause"/> in <paramref name="session"/> (a screenshot when
     /// <paramref name="screenshot"/>, the trace when recording) into <paramref name="documents"/>, and builds the exception
@@ -20,53 +23,65 @@ internal static class FailureEvidence
         BrowserSession session, IDocumentStore? documents, ILogger logger, string instanceId, string activityId, string activityType,
         Exception cause, Func<string, string> mask, bool screenshot)
     {
-        var ids = new List<string>();
         var notes = new List<string>();
-        var stem = $"{activityId}-{DateTime.UtcNow:yyyyMMdd'T'HHmmss}";
+        var saved = documents is null ? [] : await SaveAsync(session.IsOpen ? session.Page : null, session.Context, session.Tracing, screenshot,
+            documents, logger, $"{activityId}-{DateTime.UtcNow:yyyyMMdd'T'HHmmss}", instanceId, keepTracing: true, notes).ConfigureAwait(false);
         if (documents is null) notes.Add("no evidence: this host keeps no documents");
-        else
-        {
-            if (screenshot && session.IsOpen)
-            {
-                try
-                {
-                    var png = await session.Page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true, Timeout = 5000 }).ConfigureAwait(false);
-                    var doc = await documents.SaveAsync($"{stem}-screenshot.png", "image/png", png, instanceId).ConfigureAwait(false);
-                    ids.Add(doc.Id);
-                    notes.Add($"screenshot document {doc.Id}");
-                }
-                catch (PlaywrightException e)
-                {
-                    logger.LogWarning(e, "No screenshot of the failed step {ActivityId}", activityId);
-                    notes.Add("no screenshot (the page could not be captured)");
-                }
-            }
-            if (session.Tracing && session.Context.Browser is { IsConnected: true })
-            {
-                var path = Path.Combine(Path.GetTempPath(), $"automation-trace-{Guid.NewGuid():N}.zip");
-                try
-                {
-                    await session.Context.Tracing.StopChunkAsync(new TracingStopChunkOptions { Path = path }).ConfigureAwait(false);
-                    var doc = await documents.SaveAsync($"{stem}-trace.zip", "application/zip", await File.ReadAllBytesAsync(path).ConfigureAwait(false), instanceId).ConfigureAwait(false);
-                    ids.Add(doc.Id);
-                    notes.Add($"trace document {doc.Id}");
-                    // Keep recording, so a retry of the step in this session has a trace too.
-                    await session.Context.Tracing.StartChunkAsync().ConfigureAwait(false);
-                }
-                catch (PlaywrightException e)
-                {
-                    logger.LogWarning(e, "No trace of the failed step {ActivityId}", activityId);
-                    notes.Add("no trace (the browser context was gone)");
-                }
-                finally
-                {
-                    File.Delete(path);
-                }
-            }
-        }
         var reason = mask(cause.Message.Trim());
         if (reason.Length > MaxCauseLength) reason = reason[..MaxCauseLength] + "…";
         var message = $"{activityType} '{activityId}' failed: {reason}" + (notes.Count > 0 ? $" Evidence: {string.Join(", ", notes)}." : "");
-        return new BrowserActivityException(message, ids, cause);
+        return new BrowserActivityException(message, [.. saved.Select(s => s.Document.Id)], cause);
+    }
+
+    /// <summary>
+    /// Saves a full-page screenshot of <paramref name="page"/> (when given and <paramref name="screenshot"/>) and, when
+    /// <paramref name="tracing"/>, the trace recorded in <paramref name="context"/> as documents named from
+    /// <paramref name="stem"/>. What could not be captured (a crashed browser) is skipped and noted in
+    /// <paramref name="notes"/>, never thrown. With <paramref name="keepTracing"/> the trace goes on recording afterwards.
+    /// </summary>
+    public static async Task<IReadOnlyList<Saved>> SaveAsync(
+        IPage? page, IBrowserContext context, bool tracing, bool screenshot, IDocumentStore documents, ILogger logger, string stem, string? instanceId,
+        bool keepTracing, List<string> notes)
+    {
+        var saved = new List<Saved>();
+        if (screenshot && page is { IsClosed: false } && context.Browser is { IsConnected: true })
+        {
+            try
+            {
+                var png = await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true, Timeout = 5000 }).ConfigureAwait(false);
+                var doc = await documents.SaveAsync($"{stem}-screenshot.png", "image/png", png, instanceId).ConfigureAwait(false);
+                saved.Add(new Saved(doc, "screenshot"));
+                notes.Add($"screenshot document {doc.Id}");
+            }
+            catch (PlaywrightException e)
+            {
+                logger.LogWarning(e, "No screenshot of the failure {Stem}", stem);
+                notes.Add("no screenshot (the page could not be captured)");
+            }
+        }
+        if (tracing && context.Browser is { IsConnected: true })
+        {
+            var path = Path.Combine(Path.GetTempPath(), $"automation-trace-{Guid.NewGuid():N}.zip");
+            try
+            {
+                await context.Tracing.StopChunkAsync(new TracingStopChunkOptions { Path = path }).ConfigureAwait(false);
+                var doc = await documents.SaveAsync($"{stem}-trace.zip", "application/zip", await File.ReadAllBytesAsync(path).ConfigureAwait(false), instanceId).ConfigureAwait(false);
+                saved.Add(new Saved(doc, "trace"));
+                notes.Add($"trace document {doc.Id}");
+                // Keep recording, so a retry of the step in this session has a trace too.
+                if (keepTracing) await context.Tracing.StartChunkAsync().ConfigureAwait(false);
+            }
+            catch (PlaywrightException e)
+            {
+                logger.LogWarning(e, "No trace of the failure {Stem}", stem);
+                notes.Add("no trace (the browser context was gone)");
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
+        else if (tracing) notes.Add("no trace (the browser was gone)");
+        return saved;
     }
 }

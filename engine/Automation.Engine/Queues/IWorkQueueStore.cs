@@ -46,7 +46,16 @@ public interface IWorkQueueStore
     /// Records a failure of an item <paramref name="bot"/> holds: a business exception fails it; a system exception
     /// returns it to New (history: Retried) while it has attempts left, else fails it.
     /// </summary>
-    Task<QueueItemChange?> FailAsync(string itemId, string bot, QueueFailureKind kind, string reason, DateTimeOffset now, CancellationToken cancellationToken = default);
+    Task<QueueItemChange?> FailAsync(string itemId, string bot, QueueFailureKind kind, string reason, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        FailAsync(itemId, bot, kind, reason, null, now, cancellationToken);
+
+    /// <summary>
+    /// Records a failure as <see cref="FailAsync(string, string, QueueFailureKind, string, DateTimeOffset, CancellationToken)"/> does, with a
+    /// short <paramref name="code"/> for the reason (kept on the item and its history, to count failures by reason; at most
+    /// 100 characters). A null code is <c>system</c> for a system exception and none for a business exception.
+    /// </summary>
+    Task<QueueItemChange?> FailAsync(string itemId, string bot, QueueFailureKind kind, string reason, string? code, DateTimeOffset now,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Gives an item <paramref name="bot"/> holds back to the queue untouched (the attempt does not count).</summary>
     Task<QueueItemChange?> ReleaseAsync(string itemId, string bot, DateTimeOffset now, CancellationToken cancellationToken = default);

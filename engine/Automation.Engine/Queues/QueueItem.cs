@@ -35,6 +35,13 @@ public sealed record QueueItem
     /// <summary>The reason of the last failure; null while none.</summary>
     public string? FailureReason { get; init; }
 
+    /// <summary>
+    /// A short code for the reason of the last failure, to count failures by reason: the bot's
+    /// <c>BusinessException</c> code, <c>lease-expired</c>, the exception type of a bot's system exception, or
+    /// <c>system</c>; null while none (or a business failure given no code).
+    /// </summary>
+    public string? FailureCode { get; init; }
+
     /// <summary>How many times it was taken.</summary>
     public int Attempts { get; init; }
 

@@ -54,9 +54,18 @@ public static class QueueItemTransitions
             Status = QueueItemStatus.Successful, Output = (JsonObject?)output?.DeepClone() ?? [], LeaseUntil = null, CompletedAt = now,
         }, QueueItemActions.Completed, bot, null, now);
 
-    /// <summary>The holder reports a failure.</summary>
-    public static Rule Fail(string bot, QueueFailureKind kind, string reason, DateTimeOffset now) => (item, queue) =>
-        !HeldBy(item, bot) ? null : Failure(item, queue, kind, reason, QueueItemActions.Failed, bot, now);
+    /// <summary>The holder reports a failure; <paramref name="code"/> null gives <see cref="SystemCode"/> for a system exception.</summary>
+    public static Rule Fail(string bot, QueueFailureKind kind, string reason, DateTimeOffset now, string? code = null) => (item, queue) =>
+        !HeldBy(item, bot) ? null : Failure(item, queue, kind, reason, code, QueueItemActions.Failed, bot, now);
+
+    /// <summary>The failure code of a system exception reported without one.</summary>
+    public const string SystemCode = "system";
+
+    /// <summary>The failure code of an attempt whose lease ran out.</summary>
+    public const string LeaseExpiredCode = "lease-expired";
+
+    /// <summary>The longest failure code kept (longer ones are cut).</summary>
+    public const int MaxCodeLength = 100;
 
     /// <summary>The holder gives the item back; the attempt does not count.</summary>
     public static Rule Release(string bot, DateTimeOffset now) => (item, _) =>
@@ -68,7 +77,8 @@ public static class QueueItemTransitions
     /// <summary>The lease ran out: a system exception.</summary>
     public static Rule ExpireLease(DateTimeOffset now) => (item, queue) =>
         item.Status != QueueItemStatus.InProgress || item.LeaseUntil > now ? null
-            : Failure(item, queue, QueueFailureKind.System, $"The lease of {item.HeldBy} ran out without a heartbeat.", QueueItemActions.LeaseExpired, null, now);
+            : Failure(item, queue, QueueFailureKind.System, $"The lease of {item.HeldBy} ran out without a heartbeat.", LeaseExpiredCode,
+                QueueItemActions.LeaseExpired, null, now);
 
     /// <summary>In progress longer than the abandonment window.</summary>
     public static Rule AbandonStale(DateTimeOffset now) => (item, queue) =>
@@ -93,17 +103,23 @@ public static class QueueItemTransitions
 
     private static bool HeldBy(QueueItem item, string bot) => item.Status == QueueItemStatus.InProgress && item.HeldBy == bot;
 
-    private static (QueueItem, QueueItemEvent) Failure(QueueItem item, WorkQueue queue, QueueFailureKind kind, string reason, string action, string? actor, DateTimeOffset now)
+    private static (QueueItem, QueueItemEvent) Failure(
+        QueueItem item, WorkQueue queue, QueueFailureKind kind, string reason, string? code, string action, string? actor, DateTimeOffset now)
     {
+        code = string.IsNullOrWhiteSpace(code) ? (kind == QueueFailureKind.System ? SystemCode : null) : code.Trim();
+        if (code is { Length: > MaxCodeLength }) code = code[..MaxCodeLength];
         var retry = kind == QueueFailureKind.System && item.Attempts < queue.MaxAttempts;
         var failed = item with
         {
-            Status = retry ? QueueItemStatus.New : QueueItemStatus.Failed, FailureKind = kind, FailureReason = reason, LeaseUntil = null,
+            Status = retry ? QueueItemStatus.New : QueueItemStatus.Failed, FailureKind = kind, FailureReason = reason, FailureCode = code, LeaseUntil = null,
             CompletedAt = retry ? null : StoreTime.Normalize(now),
         };
         var (changed, _) = Change(failed, action, actor, reason, now);
         // The history says the attempt was retried; the item itself is New again.
-        return (changed, Event(changed, action, retry ? QueueItemStatus.Retried : QueueItemStatus.Failed, actor, $"{kind} exception: {reason}", now));
+        return (changed, Event(changed, action, retry ? QueueItemStatus.Retried : QueueItemStatus.Failed, actor, $"{kind} exception: {reason}", now) with
+        {
+            FailureKind = kind, FailureCode = code,
+        });
     }
 
     private static (QueueItem Item, QueueItemEvent Event) Change(QueueItem item, string action, string? actor, string? message, DateTimeOffset now)

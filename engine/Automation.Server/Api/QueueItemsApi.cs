@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Automation.Engine.Documents;
 using Automation.Engine.Queues;
 using Automation.Server.Auth;
 using Automation.Server.Errors;
@@ -33,8 +34,19 @@ public static class QueueItemsApi
         return group;
     }
 
-    private static async Task<Results<Ok<QueueItemDetail>, ProblemHttpResult>> Get(string itemId, IWorkQueueStore store, CancellationToken ct) =>
-        await store.GetItemAsync(itemId, ct) is { } item ? TypedResults.Ok(new QueueItemDetail(item, await store.GetHistoryAsync(itemId, ct))) : NotFound(itemId);
+    private static async Task<Results<Ok<QueueItemDetail>, ProblemHttpResult>> Get(
+        string itemId, IWorkQueueStore store, IQueueEvidenceStore evidence, IDocumentStore documents, CancellationToken ct)
+    {
+        if (await store.GetItemAsync(itemId, ct) is not { } item) return NotFound(itemId);
+        var views = new List<QueueItemEvidenceView>();
+        foreach (var e in await evidence.ListAsync(itemId, ct))
+        {
+            // A document removed since is left out rather than listed with a link that answers 404.
+            if (await documents.GetAsync(e.DocumentId, ct) is { } d) views.Add(new(e.DocumentId, d.Name, e.Kind, d.ContentType, e.Attempt, e.CreatedAt));
+        }
+
+        return TypedResults.Ok(new QueueItemDetail(item, await store.GetHistoryAsync(itemId, ct), views));
+    }
 
     private static async Task<Results<Ok<QueueItem>, ProblemHttpResult>> Fail(
         string itemId, FailItemBody body, IWorkQueueStore store, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
@@ -43,7 +55,8 @@ public static class QueueItemsApi
         if (body.Kind is null) errors.Add(new("required", "kind is required: business (bad data, never retried) or system (retried).", Field: "kind"));
         if (string.IsNullOrWhiteSpace(body.Reason)) errors.Add(new("required", "reason is required: say why the item failed.", Field: "reason"));
         if (errors.Count > 0) return Problems.Invalid("The failure is incomplete", errors);
-        return await Answer(itemId, store.FailAsync(itemId, user.UserName(), body.Kind!.Value, body.Reason!.Trim(), clock.GetUtcNow(), ct), NotHeld(user));
+        return await Answer(itemId, store.FailAsync(itemId, user.UserName(), body.Kind!.Value, body.Reason!.Trim(),
+            string.IsNullOrWhiteSpace(body.Code) ? null : body.Code.Trim(), clock.GetUtcNow(), ct), NotHeld(user));
     }
 
     private static async Task<Results<Ok<QueueItem>, ProblemHttpResult>> Answer(string itemId, Task<QueueItemChange?> change, string refusal) =>

@@ -44,8 +44,8 @@ public sealed record QueueView(
         (int)q.AbandonAfter.TotalMinutes, q.DefaultSla is { } sla ? (int)sla.TotalMinutes : null, q.DataSchema, q.CreatedAt, q.UpdatedAt);
 }
 
-/// <summary>An item with its history, oldest step first.</summary>
-public sealed record QueueItemDetail(QueueItem Item, IReadOnlyList<QueueItemEvent> History);
+/// <summary>An item with its history, oldest step first, and the evidence of its failed attempts (screenshots, traces).</summary>
+public sealed record QueueItemDetail(QueueItem Item, IReadOnlyList<QueueItemEvent> History, IReadOnlyList<QueueItemEvidenceView> Evidence);
 
 /// <summary>What a bot sends when it completes an item.</summary>
 /// <param name="Output">What it produced (for example the finance system's document number).</param>
@@ -54,14 +54,15 @@ public sealed record CompleteItemBody(JsonObject? Output = null);
 /// <summary>What a bot sends when an item fails.</summary>
 /// <param name="Kind">business (bad data: never retried) or system (retried up to the queue's maximum).</param>
 /// <param name="Reason">Why, in words an operator understands.</param>
-public sealed record FailItemBody(QueueFailureKind? Kind, string? Reason);
+/// <param name="Code">A short code for the reason (for example <c>unknown-supplier</c>), to count failures by reason; optional.</param>
+public sealed record FailItemBody(QueueFailureKind? Kind, string? Reason, string? Code = null);
 
 /// <summary>A queue's statistics as the API shows them.</summary>
 public sealed record QueueStatisticsView(
     string Queue, IReadOnlyDictionary<QueueItemStatus, int> Counts, int WindowHours, int Finished, double ThroughputPerHour,
-    double? AverageHandlingSeconds, int SlaBreaches)
+    double? AverageHandlingSeconds, int SlaBreaches, IReadOnlyList<FailureReasonView> FailuresByReason)
 {
-    /// <summary>The view of <paramref name="s"/>.</summary>
-    public static QueueStatisticsView Of(QueueStatistics s) => new(s.Queue, s.Counts, (int)s.Window.TotalHours, s.Finished, s.ThroughputPerHour,
-        s.AverageHandlingTime?.TotalSeconds, s.SlaBreaches);
+    /// <summary>The view of <paramref name="s"/> with the window's failed attempts by reason.</summary>
+    public static QueueStatisticsView Of(QueueStatistics s, IReadOnlyList<FailureReasonView> failuresByReason) => new(s.Queue, s.Counts,
+        (int)s.Window.TotalHours, s.Finished, s.ThroughputPerHour, s.AverageHandlingTime?.TotalSeconds, s.SlaBreaches, failuresByReason);
 }

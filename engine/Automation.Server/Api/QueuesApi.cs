@@ -57,12 +57,14 @@ public static class QueuesApi
     }
 
     private static async Task<Results<Ok<QueueStatisticsView>, ProblemHttpResult>> Statistics(
-        string name, int? windowHours, IWorkQueueStore store, TimeProvider clock, CancellationToken ct)
+        string name, int? windowHours, IWorkQueueStore store, Engine.Bots.IBotWorkerStore bots, TimeProvider clock, CancellationToken ct)
     {
         if (await store.GetQueueAsync(name, ct) is null) return NotFound(name);
         if (windowHours is < 1 or > 24 * 90) return Problems.BadRequest("windowHours must be between 1 and 2160.");
-        var stats = await store.GetStatisticsAsync(name, clock.GetUtcNow(), TimeSpan.FromHours(windowHours ?? 24), ct);
-        return TypedResults.Ok(QueueStatisticsView.Of(stats));
+        var now = clock.GetUtcNow();
+        var window = TimeSpan.FromHours(windowHours ?? 24);
+        var stats = await store.GetStatisticsAsync(name, now, window, ct);
+        return TypedResults.Ok(QueueStatisticsView.Of(stats, BotMetricsView.ReasonsOf(await bots.GetActivityAsync(now - window, name, ct))));
     }
 
     private static async Task<Results<Ok<Page<QueueItem>>, ProblemHttpResult>> ListItems(

@@ -64,6 +64,9 @@ public static class Policies
     /// <summary>Take queue items and heartbeat, complete, fail or release the ones held: admin, bot.</summary>
     public const string WorkQueueItems = nameof(WorkQueueItems);
 
+    /// <summary>Read the bot registry and bot metrics: admin, operator, processOwner (not bots: a bot key learns nothing of other bots).</summary>
+    public const string ReadBots = nameof(ReadBots);
+
     /// <summary>Registers every policy.</summary>
     internal static void Add(Microsoft.AspNetCore.Authorization.AuthorizationBuilder builder)
     {
@@ -80,5 +83,6 @@ public static class Policies
         builder.AddPolicy(ManageQueues, p => p.RequireRole(Roles.Admin, Roles.Operator));
         builder.AddPolicy(AddQueueItems, p => p.RequireRole(Roles.Admin, Roles.Operator, Roles.Bot));
         builder.AddPolicy(WorkQueueItems, p => p.RequireRole(Roles.Admin, Roles.Bot));
+        builder.AddPolicy(ReadBots, p => p.RequireRole(Roles.Admin, Roles.Operator, Roles.ProcessOwner));
     }
 }

@@ -9,6 +9,7 @@ using Automation.Engine.Serialization;
 using Automation.Engine.Validation;
 using Automation.Server.Api;
 using Automation.Server.Auth;
+using Automation.Server.BotHosting;
 using Automation.Server.Errors;
 using Automation.Server.Logging;
 using Automation.Server.Queues;
@@ -70,6 +71,7 @@ public static class ServerComposition
         services.AddMailTriggers();
         services.AddWorkQueues();
         services.AddSampleBots();
+        services.AddBotHost(builder.Configuration);
 
         services.AddMemoryCache();
         services.AddSingleton<ApiKeyLookup>();
@@ -129,6 +131,7 @@ public static class ServerComposition
         app.MapHooksApi();
         app.MapQueuesApi();
         app.MapQueueItemsApi();
+        app.MapBotsApi();
         app.MapDesignerFallback();
         return app;
     }

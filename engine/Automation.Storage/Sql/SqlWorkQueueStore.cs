@@ -32,23 +32,23 @@ internal sealed class SqlWorkQueueStore(SqlDatabase database) : IWorkQueueStore
         """;
 
     private const string InsertItemSql = """
-        INSERT INTO queue_items (id, queue, reference, priority, deadline, deadline_group, postpone_until, data, status, failure_kind, failure_reason,
+        INSERT INTO queue_items (id, queue, reference, priority, deadline, deadline_group, postpone_until, data, status, failure_kind, failure_reason, failure_code,
             attempts, output, held_by, lease_until, created_at, started_at, completed_at, updated_at, version)
-        VALUES (@Id, @Queue, @Reference, @Priority, @Deadline, @DeadlineGroup, @PostponeUntil, @Data, @Status, @FailureKind, @FailureReason,
+        VALUES (@Id, @Queue, @Reference, @Priority, @Deadline, @DeadlineGroup, @PostponeUntil, @Data, @Status, @FailureKind, @FailureReason, @FailureCode,
             @Attempts, @Output, @HeldBy, @LeaseUntil, @CreatedAt, @StartedAt, @CompletedAt, @UpdatedAt, @Version)
         ON CONFLICT DO NOTHING
         """;
 
     private const string UpdateItemSql = """
-        UPDATE queue_items SET status = @Status, failure_kind = @FailureKind, failure_reason = @FailureReason, attempts = @Attempts,
+        UPDATE queue_items SET status = @Status, failure_kind = @FailureKind, failure_reason = @FailureReason, failure_code = @FailureCode, attempts = @Attempts,
             output = @Output, held_by = @HeldBy, lease_until = @LeaseUntil, started_at = @StartedAt, completed_at = @CompletedAt,
             updated_at = @UpdatedAt, version = @Version
         WHERE id = @Id
         """;
 
     private const string InsertEventSql = """
-        INSERT INTO queue_item_events (item_id, sequence, at, action, status, actor, message)
-        VALUES (@ItemId, @Sequence, @At, @Action, @Status, @Actor, @Message)
+        INSERT INTO queue_item_events (item_id, sequence, at, action, status, actor, message, failure_kind, failure_code)
+        VALUES (@ItemId, @Sequence, @At, @Action, @Status, @Actor, @Message, @FailureKind, @FailureCode)
         """;
 
     /// <summary>How many expired or stale items one maintenance pass handles (the next pass takes the rest).</summary>
@@ -158,8 +158,9 @@ internal sealed class SqlWorkQueueStore(SqlDatabase database) : IWorkQueueStore
         ChangeAsync(itemId, QueueItemTransitions.Complete(bot, output, now), cancellationToken);
 
     /// <inheritdoc />
-    public Task<QueueItemChange?> FailAsync(string itemId, string bot, QueueFailureKind kind, string reason, DateTimeOffset now, CancellationToken cancellationToken = default) =>
-        ChangeAsync(itemId, QueueItemTransitions.Fail(bot, kind, reason, now), cancellationToken);
+    public Task<QueueItemChange?> FailAsync(string itemId, string bot, QueueFailureKind kind, string reason, string? code, DateTimeOffset now,
+        CancellationToken cancellationToken = default) =>
+        ChangeAsync(itemId, QueueItemTransitions.Fail(bot, kind, reason, now, code), cancellationToken);
 
     /// <inheritdoc />
     public Task<QueueItemChange?> ReleaseAsync(string itemId, string bot, DateTimeOffset now, CancellationToken cancellationToken = default) =>

@@ -270,5 +270,43 @@ internal static class SqliteMigrations
                 PRIMARY KEY (item_id, sequence)
             );
             """),
+        new(6, "bot host: failure codes, queue item evidence, bot worker registry", """
+            -- Failures are counted by reason: the item keeps its last failure's code, and each failed attempt in the
+            -- history its kind and code (earlier failures get the codes the queue gave them then).
+            ALTER TABLE queue_items ADD COLUMN failure_code TEXT;
+            ALTER TABLE queue_item_events ADD COLUMN failure_kind TEXT;
+            ALTER TABLE queue_item_events ADD COLUMN failure_code TEXT;
+            UPDATE queue_items SET failure_code = 'system' WHERE failure_kind = 'System';
+            UPDATE queue_item_events SET failure_kind = CASE WHEN message LIKE 'Business exception:%' THEN 'Business' ELSE 'System' END,
+                failure_code = CASE WHEN action = 'leaseExpired' THEN 'lease-expired' WHEN message LIKE 'Business exception:%' THEN NULL ELSE 'system' END
+            WHERE action IN ('failed', 'leaseExpired');
+            -- Bot metrics read the settled attempts of a time window.
+            CREATE INDEX ix_queue_item_events_at ON queue_item_events (at);
+
+            CREATE TABLE queue_item_evidence (
+                item_id TEXT NOT NULL,
+                document_id TEXT NOT NULL,
+                attempt INTEGER NOT NULL,
+                kind TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                PRIMARY KEY (item_id, document_id)
+            );
+
+            CREATE TABLE bot_workers (
+                id TEXT NOT NULL PRIMARY KEY,
+                bot TEXT NOT NULL,
+                queue TEXT NOT NULL,
+                pool TEXT NOT NULL,
+                node TEXT NOT NULL,
+                status TEXT NOT NULL,
+                error TEXT,
+                item_id TEXT,
+                item_reference TEXT,
+                started_at BIGINT NOT NULL,
+                last_heartbeat BIGINT NOT NULL,
+                items_handled BIGINT NOT NULL,
+                items_failed BIGINT NOT NULL
+            );
+            """),
     ];
 }

@@ -92,8 +92,9 @@ public sealed class InMemoryWorkQueueStore : IWorkQueueStore
         Change(itemId, QueueItemTransitions.Complete(bot, output, now));
 
     /// <inheritdoc />
-    public Task<QueueItemChange?> FailAsync(string itemId, string bot, QueueFailureKind kind, string reason, DateTimeOffset now, CancellationToken cancellationToken = default) =>
-        Change(itemId, QueueItemTransitions.Fail(bot, kind, reason, now));
+    public Task<QueueItemChange?> FailAsync(string itemId, string bot, QueueFailureKind kind, string reason, string? code, DateTimeOffset now,
+        CancellationToken cancellationToken = default) =>
+        Change(itemId, QueueItemTransitions.Fail(bot, kind, reason, now, code));
 
     /// <inheritdoc />
     public Task<QueueItemChange?> ReleaseAsync(string itemId, string bot, DateTimeOffset now, CancellationToken cancellationToken = default) =>
@@ -166,6 +167,12 @@ public sealed class InMemoryWorkQueueStore : IWorkQueueStore
             return Task.FromResult(QueueStatisticsMath.Build(queue, items.GroupBy(i => i.Status).ToDictionary(g => g.Key, g => g.Count()), window,
                 finished.Count, handled.Count == 0 ? null : handled.Average(), breaches));
         }
+    }
+
+    /// <summary>Every item's queue and history (for the bot registry's activity counts over the same memory).</summary>
+    internal IReadOnlyList<(string Queue, IReadOnlyList<QueueItemEvent> History)> Histories()
+    {
+        lock (_gate) return _history.Select(h => (_items[h.Key].Queue, (IReadOnlyList<QueueItemEvent>)h.Value.ToList())).ToList();
     }
 
     private Task<QueueItemChange?> Change(string itemId, QueueItemTransitions.Rule rule)

@@ -43,7 +43,7 @@ internal sealed class QueueItemRow
 {
     public const string Columns = """
         id AS Id, queue AS Queue, reference AS Reference, priority AS Priority, deadline AS Deadline, postpone_until AS PostponeUntil,
-        data AS Data, status AS Status, failure_kind AS FailureKind, failure_reason AS FailureReason, attempts AS Attempts, output AS Output,
+        data AS Data, status AS Status, failure_kind AS FailureKind, failure_reason AS FailureReason, failure_code AS FailureCode, attempts AS Attempts, output AS Output,
         held_by AS HeldBy, lease_until AS LeaseUntil, created_at AS CreatedAt, started_at AS StartedAt, completed_at AS CompletedAt,
         updated_at AS UpdatedAt, version AS Version
         """;
@@ -58,6 +58,7 @@ internal sealed class QueueItemRow
     public string Status { get; set; } = "";
     public string? FailureKind { get; set; }
     public string? FailureReason { get; set; }
+    public string? FailureCode { get; set; }
     public long Attempts { get; set; }
     public string? Output { get; set; }
     public string? HeldBy { get; set; }
@@ -80,6 +81,7 @@ internal sealed class QueueItemRow
         Status = Enum.Parse<QueueItemStatus>(Status),
         FailureKind = FailureKind is null ? null : Enum.Parse<QueueFailureKind>(FailureKind),
         FailureReason = FailureReason,
+        FailureCode = FailureCode,
         Attempts = (int)Attempts,
         Output = StoredJson.ReadObject(Output),
         HeldBy = HeldBy,
@@ -96,7 +98,7 @@ internal sealed class QueueItemRow
     {
         item.Id, item.Queue, item.Reference, Priority = (int)item.Priority, Deadline = StoreTime.ToUnixMs(item.Deadline),
         DeadlineGroup = item.Deadline is null ? 1 : 0, PostponeUntil = StoreTime.ToUnixMs(item.PostponeUntil), Data = StoredJson.WriteObject(item.Data),
-        Status = item.Status.ToString(), FailureKind = item.FailureKind?.ToString(), item.FailureReason, item.Attempts,
+        Status = item.Status.ToString(), FailureKind = item.FailureKind?.ToString(), item.FailureReason, item.FailureCode, item.Attempts,
         Output = StoredJson.WriteObject(item.Output), item.HeldBy, LeaseUntil = StoreTime.ToUnixMs(item.LeaseUntil),
         CreatedAt = StoreTime.ToUnixMs(item.CreatedAt), StartedAt = StoreTime.ToUnixMs(item.StartedAt),
         CompletedAt = StoreTime.ToUnixMs(item.CompletedAt), UpdatedAt = StoreTime.ToUnixMs(item.UpdatedAt), item.Version,
@@ -106,7 +108,7 @@ internal sealed class QueueItemRow
 /// <summary>A row of <c>queue_item_events</c>.</summary>
 internal sealed class QueueItemEventRow
 {
-    public const string Columns = "item_id AS ItemId, sequence AS Sequence, at AS At, action AS Action, status AS Status, actor AS Actor, message AS Message";
+    public const string Columns = "item_id AS ItemId, sequence AS Sequence, at AS At, action AS Action, status AS Status, actor AS Actor, message AS Message, failure_kind AS FailureKind, failure_code AS FailureCode";
 
     public string ItemId { get; set; } = "";
     public long Sequence { get; set; }
@@ -115,11 +117,15 @@ internal sealed class QueueItemEventRow
     public string Status { get; set; } = "";
     public string? Actor { get; set; }
     public string? Message { get; set; }
+    public string? FailureKind { get; set; }
+    public string? FailureCode { get; set; }
 
-    public QueueItemEvent ToModel() => new(ItemId, (int)Sequence, StoreTime.FromUnixMs(At), Action, Enum.Parse<QueueItemStatus>(Status), Actor, Message);
+    public QueueItemEvent ToModel() => new(ItemId, (int)Sequence, StoreTime.FromUnixMs(At), Action, Enum.Parse<QueueItemStatus>(Status), Actor, Message,
+        FailureKind is null ? null : Enum.Parse<QueueFailureKind>(FailureKind), FailureCode);
 
     public static object Parameters(QueueItemEvent e) => new
     {
         e.ItemId, e.Sequence, At = StoreTime.ToUnixMs(e.At), e.Action, Status = e.Status.ToString(), e.Actor, e.Message,
+        FailureKind = e.FailureKind?.ToString(), e.FailureCode,
     };
 }

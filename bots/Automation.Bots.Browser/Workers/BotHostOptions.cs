@@ -1,0 +1,20 @@
+namespace Automation.Bots.Browser.Workers;
+
+/// <summary>What the bot host runs (configuration section <c>Automation:Bots</c> in the server).</summary>
+public sealed class BotHostOptions
+{
+    /// <summary>Run the pools (default true); false runs none (a node that only serves the API).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How often a worker extends its item's lease and reports to the registry (default 10 s).</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>On stop, how long the item in hand may take to finish before it is cancelled and given back (default 30 s).</summary>
+    public TimeSpan StopGrace { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest wait between looks at an empty queue (idle workers back off up to it; default 1 s).</summary>
+    public TimeSpan IdlePollMax { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The pools: which bot works which queue with how many workers.</summary>
+    public List<BotPoolOptions> Pools { get; set; } = [];
+}
