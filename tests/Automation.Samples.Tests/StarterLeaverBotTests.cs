@@ -9,7 +9,8 @@ namespace Automation.Samples.Tests;
 
 /// <summary>
 /// The starter/leaver bot against the real people portal in real Chromium, with real mail (Dovecot/OpenSMTPD): what it
-/// keyed is read back through the portal's /testing API, and the managers' notices from their mailboxes.
+/// keyed is read back through the portal's /testing API, and the managers' notices from their mailboxes. The fifty
+/// records run through the server's real bot host; the smaller cases through a test loop that settles items the same way.
 /// </summary>
 public sealed class StarterLeaverBotTests
 {
@@ -54,12 +55,14 @@ public sealed class StarterLeaverBotTests
     public async Task Fifty_starters_and_leavers_are_keyed_with_their_groups_each_manager_is_told_and_a_rerun_changes_nothing()
     {
         await using var rig = await StarterLeaverRig.StartAsync();
+        await using var host = await BotHostServer.StartAsync(rig, workers: 2);
         var (starters, leavers) = FiftyRecords();
         Assert.That(ExpectedGroups(starters[0]), Has.Count.GreaterThan(1), "the corpus rows do get role groups");
 
-        // Items added together are taken in no set order; leavers come on a later day, after their starters.
-        var results = (await rig.RunAsync(await rig.QueueAsync("hr-starters", starters)))
-            .Concat(await rig.RunAsync(await rig.QueueAsync("hr-leavers", leavers))).ToList();
+        // The real bot host works the queue. Items added together are taken in no set order; leavers come on a later
+        // day, after their starters.
+        var results = (await host.RunAsync(starters.Select(r => ($"{r["WorkerID"]}-start", r))))
+            .Concat(await host.RunAsync(leavers.Select(r => ($"{r["WorkerID"]}-leave", r)))).ToList();
 
         Assert.That(results.Where(r => r.Error is not null).Select(r => $"{r.Item.Reference}: {r.Error!.Message}"), Is.Empty);
         Assert.That(results, Has.Count.EqualTo(50));
@@ -108,8 +111,8 @@ public sealed class StarterLeaverBotTests
         Assert.That(results.Where(r => r.Item.Data["ManagerID"]!.GetValue<string>() != "9006").All(r => r.Output!["notified"]!.GetValue<bool>()), Is.True);
 
         // Every record again (as a re-sent feed would bring them): nothing keyed twice, nobody told twice.
-        var rerun = (await rig.RunAsync(await rig.QueueAsync("hr-rerun-starters", starters.Select(r => r.DeepClone().AsObject()))))
-            .Concat(await rig.RunAsync(await rig.QueueAsync("hr-rerun-leavers", leavers.Select(r => r.DeepClone().AsObject())))).ToList();
+        var rerun = (await host.RunAsync(starters.Select(r => ($"{r["WorkerID"]}-start-again", r.DeepClone().AsObject()))))
+            .Concat(await host.RunAsync(leavers.Select(r => ($"{r["WorkerID"]}-leave-again", r.DeepClone().AsObject())))).ToList();
 
         Assert.That(rerun.Where(r => r.Error is not null).Select(r => $"{r.Item.Reference}: {r.Error!.Message}"), Is.Empty);
         Assert.That(rerun.Select(r => r.Output!["action"]!.GetValue<string>()), Is.All.EqualTo("alreadyDone"));

@@ -51,7 +51,7 @@ public sealed class BotLoop(IWorkQueueStore store, BrowserPool browsers, Credent
             }
             catch (BusinessException e)
             {
-                await store.FailAsync(item.Id, workerId, QueueFailureKind.Business, context.Mask(e.Message), DateTimeOffset.UtcNow);
+                await store.FailAsync(item.Id, workerId, QueueFailureKind.Business, context.Mask(e.Message), e.Code, DateTimeOffset.UtcNow);
                 result = new BotItemResult(item, null, e);
             }
             catch (Exception e)

@@ -66,13 +66,20 @@ public sealed class StarterLeaverRig : IAsyncDisposable
         foreach (var (number, user) in ManagersWithMail) managers[number] = await mail.CreateMailboxAsync(user);
 
         var vault = new CredentialVault(new InMemoryCredentialStore(), new AesGcmSecretProtector(AesGcmSecretProtector.NewKey()), TimeProvider.System);
+        var browsers = new BrowserPool(Options.Create(new BrowserOptions { AllowedHosts = ["127.0.0.1"] }), NullLogger<BrowserPool>.Instance);
+        var rig = new StarterLeaverRig(portal, mail, robot, managers, vault, browsers);
+        await rig.SaveCredentialsAsync(vault);
+        return rig;
+    }
+
+    /// <summary>Stores the bot's two credentials (the portal sign-on and the mail account) in <paramref name="vault"/>.</summary>
+    public async Task SaveCredentialsAsync(CredentialVault vault)
+    {
         await vault.SaveAsync(new CredentialInput(PortalCredential, CredentialKinds.UsernamePassword.Name, null,
             new JsonObject { ["username"] = RunningApp.User }, new Dictionary<string, string?> { ["password"] = RunningApp.Password }), "test");
         await vault.SaveAsync(new CredentialInput(MailCredential, CredentialKinds.MailServer.Name, null,
-            new JsonObject { ["host"] = mail.Host, ["port"] = mail.SubmissionPort, ["security"] = "none", ["username"] = robot.UserName },
-            new Dictionary<string, string?> { ["password"] = robot.Password }), "test");
-        var browsers = new BrowserPool(Options.Create(new BrowserOptions { AllowedHosts = ["127.0.0.1"] }), NullLogger<BrowserPool>.Instance);
-        return new StarterLeaverRig(portal, mail, robot, managers, vault, browsers);
+            new JsonObject { ["host"] = Mail.Host, ["port"] = Mail.SubmissionPort, ["security"] = "none", ["username"] = Robot.UserName },
+            new Dictionary<string, string?> { ["password"] = Robot.Password }), "test");
     }
 
     /// <summary>Creates a queue and adds one item per record (reference <c>{WorkerID}-{start|leave}</c> unless <paramref name="reference"/> says otherwise).</summary>
