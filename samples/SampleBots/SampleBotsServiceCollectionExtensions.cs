@@ -1,5 +1,6 @@
 using Automation.Bots.Browser.Workers;
 using Microsoft.Extensions.DependencyInjection;
+using Samples.Bots.People;
 
 namespace Samples.Bots;
 
@@ -11,6 +12,7 @@ public static class SampleBotsServiceCollectionExtensions
     {
         // One line per bot; each bot lives in its own folder.
         services.AddSingleton<IQueueBot, Invoices.InvoiceEntryBot>();
+        services.AddSingleton<IQueueBot, StarterLeaverBot>();
         return services;
     }
 }
