@@ -25,9 +25,9 @@ public sealed class StorageOptions
     public string DataDirectory { get; set; } = "./data";
 
     /// <summary>
-    /// How long a node keeps the newest published version of a definition before reading it again (setting
-    /// <c>Automation__PublishedVersionCacheTtl</c>, default 2 seconds; zero reads it on every start). A publish or delete
-    /// made on this node takes effect at once; one made on another node is seen here within this time.
+    /// How long a node keeps the newest published version of a definition before reading it again (default 2 seconds;
+    /// zero or less reads it on every start). A publish or delete made on this node takes effect at once; one made on
+    /// another node on the same database is seen here within this time (decision 23). The server uses the default.
     /// </summary>
     public TimeSpan PublishedVersionCacheTtl { get; set; } = TimeSpan.FromSeconds(2);
 }
