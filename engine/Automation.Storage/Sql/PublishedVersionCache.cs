@@ -37,6 +37,10 @@ internal sealed class PublishedVersionCache(TimeProvider time, TimeSpan timeToLi
         return entry.Version with { Definition = ModelCopies.Copy(entry.Version.Definition) };
     }
 
+    /// <summary>The cached version of <paramref name="definitionId"/> itself (shared: the caller must not change it), or null when none is fresh.</summary>
+    public DefinitionVersion? TryGetShared(string definitionId) =>
+        Enabled && entries.TryGetValue(definitionId, out var entry) && time.GetTimestamp() < entry.ExpiresAt ? entry.Version : null;
+
     /// <summary>Keeps a copy of <paramref name="version"/>, read from the database, unless an invalidation came after <paramref name="readGeneration"/>.</summary>
     public void Store(string definitionId, DefinitionVersion version, long readGeneration)
     {

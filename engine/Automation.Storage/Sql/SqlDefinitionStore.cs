@@ -12,7 +12,7 @@ namespace Automation.Storage.Sql;
 /// numbers, so the published flowchart is two primary-key lookups however many versions exist, and this node keeps
 /// the newest published version of each definition for <see cref="StorageOptions.PublishedVersionCacheTtl"/>.
 /// </summary>
-internal sealed class SqlDefinitionStore(SqlDatabase database, TimeProvider time, TimeSpan publishedCacheTtl) : IDefinitionStore
+internal sealed class SqlDefinitionStore(SqlDatabase database, TimeProvider time, TimeSpan publishedCacheTtl) : IDefinitionStore, ISharedPublishedVersions
 {
     private readonly PublishedVersionCache published = new(time, publishedCacheTtl);
 
@@ -125,6 +125,10 @@ internal sealed class SqlDefinitionStore(SqlDatabase database, TimeProvider time
 
         return version;
     }
+
+    /// <inheritdoc />
+    async Task<DefinitionVersion?> ISharedPublishedVersions.GetPublishedSharedAsync(string definitionId, CancellationToken cancellationToken) =>
+        published.TryGetShared(definitionId) ?? await GetPublishedAsync(definitionId, cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
     public async Task<DefinitionVersion?> GetVersionAsync(string definitionId, int version, CancellationToken cancellationToken = default) =>
