@@ -40,6 +40,13 @@ if (scenario == "micro")
     await Micro.RunAsync(settings);
     return 0;
 }
+if (scenario == "journal-sql")
+{
+    Console.WriteLine($"Machine: {Machine.Describe()}; load {Machine.Load()}");
+    JournalInsertBench.Run(settings);
+    Console.WriteLine($"Load at end: {Machine.Load()}");
+    return 0;
+}
 if (scenario == "profile")
 {
     // profile SCENARIO [STORE] [--journal off]: one caller (or --callers N), store calls timed.

@@ -12,6 +12,10 @@ import QuarantinePage from './pages/quarantine/QuarantinePage'
 import SchedulesPage from './pages/schedules/SchedulesPage'
 import TriggerPage from './pages/triggers/TriggerPage'
 import TriggersPage from './pages/triggers/TriggersPage'
+import QueuesPage from './pages/queues/QueuesPage'
+import QueuePage from './pages/queues/QueuePage'
+import QueueItemPage from './pages/queues/QueueItemPage'
+import BotsPage from './pages/bots/BotsPage'
 
 /** A page of the app; those with a `nav` label appear in the main navigation, in this order. */
 export interface AppRoute {
@@ -28,6 +32,10 @@ export const appRoutes: AppRoute[] = [
   { path: '/instances', element: <InstanceListPage />, nav: 'Instances' },
   { path: '/instances/:instanceId', element: <InstancePage /> },
   { path: '/tasks', element: <TaskInboxPage />, nav: 'Tasks' },
+  { path: '/queues', element: <QueuesPage />, nav: 'Queues' },
+  { path: '/queues/:queueName', element: <QueuePage /> },
+  { path: '/queue-items/:itemId', element: <QueueItemPage /> },
+  { path: '/bots', element: <BotsPage />, nav: 'Bots' },
   { path: '/triggers', element: <TriggersPage />, nav: 'Triggers' },
   { path: '/triggers/:triggerId', element: <TriggerPage /> },
   { path: '/schedules', element: <SchedulesPage />, nav: 'Schedules' },

@@ -23,4 +23,11 @@ public sealed class StorageOptions
 
     /// <summary>Where the embedded store keeps its file (setting <c>Automation__DataDirectory</c>); <c>./data</c> by default.</summary>
     public string DataDirectory { get; set; } = "./data";
+
+    /// <summary>
+    /// How long a node keeps the newest published version of a definition before reading it again (default 2 seconds;
+    /// zero or less reads it on every start). A publish or delete made on this node takes effect at once; one made on
+    /// another node on the same database is seen here within this time (decision 24). The server uses the default.
+    /// </summary>
+    public TimeSpan PublishedVersionCacheTtl { get; set; } = TimeSpan.FromSeconds(2);
 }

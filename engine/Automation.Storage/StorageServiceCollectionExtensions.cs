@@ -48,7 +48,7 @@ public static class StorageServiceCollectionExtensions
             case StorageOptions.Sqlite:
                 var sqlite = SqliteConnectionString(options);
                 SqliteDatabase.Validate(sqlite);
-                return AddSql(services, () => new SqliteDatabase(sqlite));
+                return AddSql(services, () => new SqliteDatabase(sqlite), options);
             case StorageOptions.Postgres:
                 if (string.IsNullOrWhiteSpace(options.ConnectionString))
                 {
@@ -58,17 +58,17 @@ public static class StorageServiceCollectionExtensions
 
                 var postgres = options.ConnectionString;
                 PostgresDatabase.Validate(postgres);
-                return AddSql(services, () => new PostgresDatabase(postgres));
+                return AddSql(services, () => new PostgresDatabase(postgres), options);
             default:
                 throw new InvalidOperationException(
                     $"Automation__Store is '{options.Store}'; use 'sqlite' (the default), 'postgres' or 'memory'.");
         }
     }
 
-    private static IServiceCollection AddSql(IServiceCollection services, Func<SqlDatabase> create)
+    private static IServiceCollection AddSql(IServiceCollection services, Func<SqlDatabase> create, StorageOptions options)
     {
         services.AddSingleton(_ => create());
-        services.AddSingleton<IDefinitionStore>(sp => new SqlDefinitionStore(sp.GetRequiredService<SqlDatabase>(), Time(sp)));
+        services.AddSingleton<IDefinitionStore>(sp => new SqlDefinitionStore(sp.GetRequiredService<SqlDatabase>(), Time(sp), options.PublishedVersionCacheTtl));
         services.AddSingleton<IInstanceStore>(sp => new SqlInstanceStore(sp.GetRequiredService<SqlDatabase>()));
         services.AddSingleton<ITaskStore>(sp => new SqlTaskStore(sp.GetRequiredService<SqlDatabase>()));
         services.AddSingleton<IApiKeyStore>(sp => new SqlApiKeyStore(sp.GetRequiredService<SqlDatabase>()));

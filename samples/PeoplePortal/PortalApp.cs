@@ -31,6 +31,8 @@ public static class PortalApp
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.AddLegacyApp(Section, "PNSESSIONID", "people.db");
+        builder.Services.AddOptions<PortalOptions>().Bind(builder.Configuration.GetSection(Section)).Validate(
+            o => !string.IsNullOrWhiteSpace(o.MailDomain) && !o.MailDomain.Contains('@', StringComparison.Ordinal), $"{Section}:MailDomain must be a domain name such as council.example.");
         builder.Services.AddSingleton<PortalDatabase>();
         builder.Services.AddSingleton<StaffStore>();
         configure?.Invoke(builder.Services);

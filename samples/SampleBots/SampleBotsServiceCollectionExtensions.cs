@@ -1,6 +1,7 @@
 using Automation.Bots.Browser.Workers;
 using Microsoft.Extensions.DependencyInjection;
 using Samples.Bots.Challenge;
+using Samples.Bots.People;
 
 namespace Samples.Bots;
 
@@ -12,6 +13,8 @@ public static class SampleBotsServiceCollectionExtensions
     {
         // One line per bot; each bot lives in its own folder.
         services.AddSingleton<IQueueBot, RpaChallengeBot>();
+        services.AddSingleton<IQueueBot, Invoices.InvoiceEntryBot>();
+        services.AddSingleton<IQueueBot, StarterLeaverBot>();
         return services;
     }
 }

@@ -12,11 +12,20 @@ public static class MailConnections
 {
     /// <summary>Reads the credential called <paramref name="name"/> from the host's vault as a mail account.</summary>
     /// <exception cref="MailAccountException">There is no vault or no such credential, or it is not a usable mail server account.</exception>
-    public static async Task<MailAccount> UnlockAsync(IServiceProvider services, string name, CancellationToken cancellationToken)
+    public static Task<MailAccount> UnlockAsync(IServiceProvider services, string name, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(name)) throw new MailAccountException("Choose the mail server account (credential) to use.");
         var vault = services.GetService<CredentialVault>()
             ?? throw new MailAccountException($"Credential '{name}' cannot be used: this host keeps no credentials.");
+        return UnlockAsync(vault, name, cancellationToken);
+    }
+
+    /// <summary>Reads the credential called <paramref name="name"/> from <paramref name="vault"/> as a mail account (for C# bots, which hold the vault).</summary>
+    /// <exception cref="MailAccountException">There is no such credential, or it is not a usable mail server account.</exception>
+    public static async Task<MailAccount> UnlockAsync(CredentialVault vault, string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(vault);
+        if (string.IsNullOrWhiteSpace(name)) throw new MailAccountException("Choose the mail server account (credential) to use.");
         try
         {
             return MailAccount.From(await vault.UnlockAsync(name, cancellationToken).ConfigureAwait(false));

@@ -83,15 +83,9 @@ public sealed partial class SendEmail : IActivity
             return ActivityResult.Fail(e.Message);
         }
 
-        try
+        if (await MailSender.SendAsync(account, message, Timeout, context.CancellationToken).ConfigureAwait(false) is { } failure)
         {
-            using var smtp = await MailConnections.ConnectSmtpAsync(account, Timeout, context.CancellationToken).ConfigureAwait(false);
-            await smtp.SendAsync(message, context.CancellationToken).ConfigureAwait(false);
-            await smtp.DisconnectAsync(true, context.CancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (MailFailure.Describe(e, account) is { } failure)
-        {
-            if (failure.Transient) throw new MailServerUnavailableException(failure.Message, e);
+            if (failure.Transient) throw new MailServerUnavailableException(failure.Message);
             return ActivityResult.Fail(failure.Message);
         }
 
@@ -103,9 +97,7 @@ public sealed partial class SendEmail : IActivity
     private async Task<MimeMessage> ComposeAsync(MailAccount account, ActivityContext context)
     {
         var message = new MimeMessage();
-        if (!string.IsNullOrWhiteSpace(From)) message.From.Add(MailAddresses.ParseOne(From, "from"));
-        else if (account.UserName is { } user && MailAddresses.IsAddress(user)) message.From.Add(MailboxAddress.Parse(user));
-        else throw new FormatException($"Input 'from': give the sender's address (the account of credential '{account.CredentialName}' has no user name that is an address).");
+        message.From.Add(MailSender.Sender(account, From));
         message.To.AddRange(MailAddresses.Parse(To, "to"));
         message.Cc.AddRange(MailAddresses.Parse(Cc, "cc"));
         message.Bcc.AddRange(MailAddresses.Parse(Bcc, "bcc"));

@@ -37,6 +37,8 @@ export class ApiError extends Error {
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE'
   body?: unknown
+  /** A body sent as it is (for example CSV text) instead of `body` as JSON. */
+  rawBody?: { text: string; contentType: string }
   signal?: AbortSignal
   /** Send this key instead of the signed-in one (used by sign-in to test a key). */
   apiKey?: string
@@ -52,7 +54,10 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   const key = options.apiKey ?? getApiKey()
   if (key) headers['X-Api-Key'] = key
   let body: string | undefined
-  if (options.body !== undefined) {
+  if (options.rawBody) {
+    headers['Content-Type'] = options.rawBody.contentType
+    body = options.rawBody.text
+  } else if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json'
     body = JSON.stringify(options.body)
   }

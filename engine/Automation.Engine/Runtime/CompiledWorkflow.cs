@@ -9,7 +9,8 @@ namespace Automation.Engine.Runtime;
 internal sealed class CompiledWorkflow
 {
     private static readonly string[] NoTargets = [];
-    private readonly FrozenDictionary<string, string[]> _targets;
+    // Keyed by (source, outcome) as a tuple: a joined string key cost an allocation on every completed step.
+    private readonly FrozenDictionary<(string Source, string Outcome), string[]> _targets;
     private readonly FrozenDictionary<string, string[]> _inbound;
     private readonly Dictionary<string, HashSet<string>> _ancestors = new(StringComparer.Ordinal);
 
@@ -19,8 +20,8 @@ internal sealed class CompiledWorkflow
         var definition = version.Definition;
         Nodes = definition.Activities.ToFrozenDictionary(a => a.Id, a => new CompiledNode(a, registry), StringComparer.Ordinal);
         _targets = definition.Connections
-            .GroupBy(c => Key(c.Source, c.Outcome))
-            .ToFrozenDictionary(g => g.Key, g => g.Select(c => c.Target).ToArray(), StringComparer.Ordinal);
+            .GroupBy(c => (c.Source, c.Outcome))
+            .ToFrozenDictionary(g => g.Key, g => g.Select(c => c.Target).ToArray());
         _inbound = definition.Connections
             .GroupBy(c => c.Target)
             .ToFrozenDictionary(g => g.Key, g => g.Select(c => c.Source).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
@@ -40,7 +41,7 @@ internal sealed class CompiledWorkflow
 
     /// <summary>The activities connected to <paramref name="outcome"/> of <paramref name="source"/>.</summary>
     public string[] Targets(string source, string outcome) =>
-        _targets.TryGetValue(Key(source, outcome), out var targets) ? targets : NoTargets;
+        _targets.TryGetValue((source, outcome), out var targets) ? targets : NoTargets;
 
     /// <summary>Distinct activities with a connection into <paramref name="target"/>.</summary>
     public string[] InboundSources(string target) => _inbound.TryGetValue(target, out var s) ? s : NoTargets;
@@ -63,8 +64,6 @@ internal sealed class CompiledWorkflow
             return result;
         }
     }
-
-    private static string Key(string source, string outcome) => source + "\u001f" + outcome;
 }
 
 /// <summary>A node with its activity type and its inputs ready to bind.</summary>

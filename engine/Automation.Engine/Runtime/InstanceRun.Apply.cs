@@ -12,7 +12,7 @@ namespace Automation.Engine.Runtime;
 // Applying what activities return: outcomes, waits, faults and retries, scopes and joins.
 internal sealed partial class InstanceRun
 {
-    private void Apply(WorkItem item, ActivityContext context, ValueTask<ActivityResult> task, Stopwatch stopwatch)
+    private void Apply(WorkItem item, ActivityContext context, ValueTask<ActivityResult> task, long startedAt)
     {
         _started.Remove(item.Id);
         Instance.State.Queue.Remove(item);
@@ -32,12 +32,12 @@ internal sealed partial class InstanceRun
         {
             var error = ex is AggregateException { InnerException: { } inner } ? inner : ex;
             if (error is OperationCanceledException && _cancellation.IsCancellationRequested) { _stopRequested = true; Instance.State.Queue.Add(item); return; }
-            Fault(item, node, error.Message, error.GetType().Name, retryable: true, stopwatch.Elapsed.TotalMilliseconds);
+            Fault(item, node, error.Message, error.GetType().Name, retryable: true, Stopwatch.GetElapsedTime(startedAt).TotalMilliseconds);
             return;
         }
         if (result is ActivityResult.Failed failed)
         {
-            Fault(item, node, failed.Message, "Fail", retryable: false, stopwatch.Elapsed.TotalMilliseconds);
+            Fault(item, node, failed.Message, "Fail", retryable: false, Stopwatch.GetElapsedTime(startedAt).TotalMilliseconds);
             return;
         }
         ApplyEffects(item, node!, context);
@@ -45,7 +45,7 @@ internal sealed partial class InstanceRun
         {
             if (Runtime.Options.DetailedJournal)
                 Journal(JournalEventKind.ActivityCompleted, node, item.ScopeId, outcome: completed.Outcomes.Count == 0 ? null : string.Join(",", completed.Outcomes),
-                    durationMs: stopwatch.Elapsed.TotalMilliseconds,
+                    durationMs: Stopwatch.GetElapsedTime(startedAt).TotalMilliseconds,
                     data: context.HasOutput ? new JsonObject { ["output"] = context.OutputValue?.DeepClone() } : null);
             foreach (var outcome in completed.Outcomes)
                 foreach (var target in Workflow.Targets(item.ActivityId, outcome))

@@ -64,8 +64,8 @@ internal sealed partial class InstanceRun
             while (!_stopRequested && inFlight.Count < Runtime.Options.MaxParallelActivities && TryTakeNext(out var item))
             {
                 var started = Start(item);
-                if (started.Task.IsCompleted) Apply(item, started.Context, started.Task, started.Stopwatch);
-                else inFlight.Add(new InFlight(item, started.Context, started.Task.AsTask(), started.Stopwatch));
+                if (started.Task.IsCompleted) Apply(item, started.Context, started.Task, started.StartedAt);
+                else inFlight.Add(new InFlight(item, started.Context, started.Task.AsTask(), started.StartedAt));
             }
             if (_stopRequested || Instance.IsEnded)
                 break;
@@ -91,7 +91,7 @@ internal sealed partial class InstanceRun
             var index = inFlight.FindIndex(f => f.Task == done);
             var flight = inFlight[index];
             inFlight.RemoveAt(index);
-            Apply(flight.Item, flight.Context, new ValueTask<ActivityResult>(flight.Task), flight.Stopwatch);
+            Apply(flight.Item, flight.Context, new ValueTask<ActivityResult>(flight.Task), flight.StartedAt);
         }
         // Anything still in flight belongs to a run that has ended (faulted or stopping): its item stays queued.
         if (inFlight.Count > 0) _cancellation.Cancel();
@@ -145,11 +145,12 @@ internal sealed partial class InstanceRun
         return next;
     }
 
-    private (ActivityContext Context, ValueTask<ActivityResult> Task, Stopwatch Stopwatch) Start(WorkItem item)
+    /// <summary>Starts the item's step; <c>StartedAt</c> is a <see cref="Stopwatch.GetTimestamp"/> (a Stopwatch object per step cost an allocation).</summary>
+    private (ActivityContext Context, ValueTask<ActivityResult> Task, long StartedAt) Start(WorkItem item)
     {
-        var stopwatch = Stopwatch.StartNew();
+        var startedAt = Stopwatch.GetTimestamp();
         if (!Workflow.Nodes.TryGetValue(item.ActivityId, out var node))
-            return (null!, ValueTask.FromException<ActivityResult>(new InvalidOperationException($"Activity '{item.ActivityId}' is not in version {Workflow.Version.Version} of the workflow.")), stopwatch);
+            return (null!, ValueTask.FromException<ActivityResult>(new InvalidOperationException($"Activity '{item.ActivityId}' is not in version {Workflow.Version.Version} of the workflow.")), startedAt);
         var context = new ActivityContext(this, item, node, _cancellation.Token);
         try
         {
@@ -165,11 +166,11 @@ internal sealed partial class InstanceRun
                 WorkKind.ScopeCompleted when activity is IScopeOwner owner => owner.OnScopeCompletedAsync(context, item.Payload!.GetValue<string>()),
                 _ => throw new InvalidOperationException($"Activity type '{node.Node.Type}' cannot handle {item.Kind}."),
             };
-            return (context, task, stopwatch);
+            return (context, task, startedAt);
         }
         catch (Exception ex)
         {
-            return (context, ValueTask.FromException<ActivityResult>(ex), stopwatch);
+            return (context, ValueTask.FromException<ActivityResult>(ex), startedAt);
         }
     }
 
@@ -266,5 +267,5 @@ internal sealed partial class InstanceRun
         AfterCommit.Add(() => Runtime.ResumeBookmarkAsync(bookmarkId, payload));
     }
 
-    private sealed record InFlight(WorkItem Item, ActivityContext Context, Task<ActivityResult> Task, Stopwatch Stopwatch);
+    private sealed record InFlight(WorkItem Item, ActivityContext Context, Task<ActivityResult> Task, long StartedAt);
 }

@@ -298,7 +298,11 @@ public sealed class WorkflowRuntime : IWorkflowRuntime
             return version.IsPublished ? version
                 : throw new WorkflowNotFoundException($"Version {v} of workflow '{request.DefinitionId}' is a draft; publish it before starting it.");
         }
-        return await Definitions.GetPublishedAsync(request.DefinitionId, cancellationToken).ConfigureAwait(false)
+        // The runtime only reads the flowchart (and usually has it compiled already): take it without the store's copy.
+        var published = Definitions is ISharedPublishedVersions shared
+            ? shared.GetPublishedSharedAsync(request.DefinitionId, cancellationToken)
+            : Definitions.GetPublishedAsync(request.DefinitionId, cancellationToken);
+        return await published.ConfigureAwait(false)
             ?? throw new WorkflowNotFoundException(await Definitions.GetLatestAsync(request.DefinitionId, cancellationToken).ConfigureAwait(false) is null
                 ? $"Workflow '{request.DefinitionId}' does not exist."
                 : $"Workflow '{request.DefinitionId}' has no published version.");

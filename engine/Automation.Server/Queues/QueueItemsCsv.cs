@@ -1,15 +1,14 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
+using Automation.Engine.Csv;
 using Automation.Engine.Queues;
 using Automation.Engine.Validation;
 
 namespace Automation.Server.Queues;
 
 /// <summary>
-/// Reads queue items from CSV (RFC 4180: comma separated, double quotes around fields that hold commas, quotes or line
-/// breaks). The header row names the columns: <c>reference</c>, <c>priority</c>, <c>deadline</c> and <c>postponeUntil</c>
-/// (any case) set those fields (or the column the caller names as the reference); every other column becomes a data
+/// Reads queue items from CSV (RFC 4180, split by <see cref="CsvText"/>). The header row names the columns:
+/// <c>reference</c>, <c>priority</c>, <c>deadline</c> and <c>postponeUntil</c> (any case) set those fields (or the column the caller names as the reference); every other column becomes a data
 /// field of that name, a string unless the queue's schema types the field as a number, integer or boolean.
 /// </summary>
 public static class QueueItemsCsv
@@ -20,7 +19,7 @@ public static class QueueItemsCsv
     /// <summary>The items of <paramref name="csv"/>, or every problem found (rows numbered as a spreadsheet shows them, the header being row 1).</summary>
     public static (IReadOnlyList<NewQueueItem> Items, IReadOnlyList<ValidationError> Errors) Read(string csv, WorkQueue queue, string? referenceColumn)
     {
-        var rows = Parse(csv);
+        var rows = CsvText.Parse(csv);
         var errors = new List<ValidationError>();
         if (rows.Count == 0 || rows[0].All(string.IsNullOrWhiteSpace))
             return ([], [new ValidationError("csv-no-header", "The CSV has no header row naming its columns.", Field: "row 1")]);
@@ -87,43 +86,5 @@ public static class QueueItemsCsv
         errors.Add(new ValidationError("csv-" + column, $"Row {line}, column '{column}': '{text}' is not a date and time (use ISO 8601, e.g. 2026-03-31T17:00:00Z).",
             Field: $"row {line}.{column}"));
         return null;
-    }
-
-    /// <summary>Splits RFC 4180 text into rows of fields.</summary>
-    private static List<List<string>> Parse(string csv)
-    {
-        var rows = new List<List<string>>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < csv.Length; i++)
-        {
-            var ch = csv[i];
-            if (quoted)
-            {
-                if (ch == '"' && i + 1 < csv.Length && csv[i + 1] == '"') { field.Append('"'); i++; }
-                else if (ch == '"') quoted = false;
-                else field.Append(ch);
-                continue;
-            }
-
-            switch (ch)
-            {
-                case '"' when field.Length == 0: quoted = true; break;
-                case ',': row.Add(field.ToString()); field.Clear(); break;
-                case '\r': break;
-                case '\n': row.Add(field.ToString()); field.Clear(); rows.Add(row); row = []; break;
-                case '\uFEFF' when i == 0: break;
-                default: field.Append(ch); break;
-            }
-        }
-
-        if (field.Length > 0 || row.Count > 0)
-        {
-            row.Add(field.ToString());
-            rows.Add(row);
-        }
-
-        return rows;
     }
 }

@@ -9,10 +9,13 @@ namespace Automation.Storage.Sql;
 
 /// <summary>
 /// Definitions and their versions in a SQL database. <c>definitions</c> holds the newest and the published version
-/// numbers, so the published flowchart is two primary-key lookups however many versions exist.
+/// numbers, so the published flowchart is two primary-key lookups however many versions exist, and this node keeps
+/// the newest published version of each definition for <see cref="StorageOptions.PublishedVersionCacheTtl"/>.
 /// </summary>
-internal sealed class SqlDefinitionStore(SqlDatabase database, TimeProvider time) : IDefinitionStore
+internal sealed class SqlDefinitionStore(SqlDatabase database, TimeProvider time, TimeSpan publishedCacheTtl) : IDefinitionStore, ISharedPublishedVersions
 {
+    private readonly PublishedVersionCache published = new(time, publishedCacheTtl);
+
     internal static readonly SqlTemplate GetLatest = new(
         $"SELECT {VersionRow.Columns} FROM definitions d JOIN definition_versions v ON v.definition_id = d.id AND v.version = d.latest_version WHERE d.id = @id", "id");
 
@@ -63,7 +66,19 @@ internal sealed class SqlDefinitionStore(SqlDatabase database, TimeProvider time
     }
 
     /// <inheritdoc />
-    public Task<DefinitionVersion?> PublishAsync(string definitionId, string? comment, string? user, CancellationToken cancellationToken = default)
+    public async Task<DefinitionVersion?> PublishAsync(string definitionId, string? comment, string? user, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await Publish(definitionId, comment, user, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            published.Invalidate(definitionId); // after the write: a read from now on sees the new version
+        }
+    }
+
+    private Task<DefinitionVersion?> Publish(string definitionId, string? comment, string? user, CancellationToken cancellationToken)
     {
         var now = StoreTime.ToUnixMs(time.GetUtcNow());
         return database.WriteAsync<DefinitionVersion?>(async (connection, transaction) =>
@@ -94,8 +109,26 @@ internal sealed class SqlDefinitionStore(SqlDatabase database, TimeProvider time
         (await database.QuerySingleAsync(GetLatest, [definitionId], VersionRow.Read, cancellationToken).ConfigureAwait(false))?.ToModel();
 
     /// <inheritdoc />
-    public async Task<DefinitionVersion?> GetPublishedAsync(string definitionId, CancellationToken cancellationToken = default) =>
-        (await database.QuerySingleAsync(GetPublished, [definitionId], VersionRow.Read, cancellationToken).ConfigureAwait(false))?.ToModel();
+    public async Task<DefinitionVersion?> GetPublishedAsync(string definitionId, CancellationToken cancellationToken = default)
+    {
+        if (published.TryGet(definitionId) is { } cached)
+        {
+            return cached;
+        }
+
+        var generation = published.Generation;
+        var version = (await database.QuerySingleAsync(GetPublished, [definitionId], VersionRow.Read, cancellationToken).ConfigureAwait(false))?.ToModel();
+        if (version is not null)
+        {
+            published.Store(definitionId, version, generation);
+        }
+
+        return version;
+    }
+
+    /// <inheritdoc />
+    async Task<DefinitionVersion?> ISharedPublishedVersions.GetPublishedSharedAsync(string definitionId, CancellationToken cancellationToken) =>
+        published.TryGetShared(definitionId) ?? await GetPublishedAsync(definitionId, cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
     public async Task<DefinitionVersion?> GetVersionAsync(string definitionId, int version, CancellationToken cancellationToken = default) =>
@@ -128,8 +161,17 @@ internal sealed class SqlDefinitionStore(SqlDatabase database, TimeProvider time
     }
 
     /// <inheritdoc />
-    public async Task<bool> DeleteAsync(string definitionId, CancellationToken cancellationToken = default) =>
-        await database.ExecuteAsync("DELETE FROM definitions WHERE id = @Id", new { Id = definitionId }, cancellationToken).ConfigureAwait(false) > 0;
+    public async Task<bool> DeleteAsync(string definitionId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await database.ExecuteAsync("DELETE FROM definitions WHERE id = @Id", new { Id = definitionId }, cancellationToken).ConfigureAwait(false) > 0;
+        }
+        finally
+        {
+            published.Invalidate(definitionId);
+        }
+    }
 
     /// <inheritdoc />
     public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken = default) =>

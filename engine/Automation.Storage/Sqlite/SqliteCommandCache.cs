@@ -10,6 +10,7 @@ namespace Automation.Storage.Sqlite;
 internal sealed class SqliteCommandCache(SqliteConnection connection) : IDisposable
 {
     private readonly Dictionary<SqlTemplate, SqliteCommand> commands = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<SqlTemplate, SqliteRawStatement> rawStatements = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>The connection the commands run on.</summary>
     public SqliteConnection Connection { get; } = connection;
@@ -38,9 +39,26 @@ internal sealed class SqliteCommandCache(SqliteConnection connection) : IDisposa
         return command;
     }
 
+    /// <summary>The statement of <paramref name="template"/> run through SQLite's own API (the write path, <see cref="SqliteRawStatement"/>).</summary>
+    public SqliteRawStatement GetRaw(SqlTemplate template)
+    {
+        if (!rawStatements.TryGetValue(template, out var statement))
+        {
+            rawStatements[template] = statement = new SqliteRawStatement(Connection, template);
+        }
+
+        return statement;
+    }
+
     /// <summary>Disposes the commands and the connection.</summary>
     public void Dispose()
     {
+        foreach (var statement in rawStatements.Values)
+        {
+            statement.Dispose();
+        }
+
+        rawStatements.Clear();
         foreach (var command in commands.Values)
         {
             command.Dispose();

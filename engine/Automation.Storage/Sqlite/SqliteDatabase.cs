@@ -129,7 +129,9 @@ internal sealed class SqliteDatabase : SqlDatabase
         for (var i = 0; i < statements.Count; i++)
         {
             var (template, values) = statements[i];
-            counts[i] = commands.Get(template, values, (SqliteTransaction)transaction).ExecuteNonQuery();
+            counts[i] = SqliteRawStatement.CanBind(values)
+                ? commands.GetRaw(template).Execute(values)
+                : commands.Get(template, values, (SqliteTransaction)transaction).ExecuteNonQuery();
             if (i == 0 && counts[0] == 0 && stopWhenFirstChangesNothing)
             {
                 break;

@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Samples.PeoplePortal.Staff;
 
 namespace Samples.PeoplePortal.Data;
 
@@ -36,8 +37,11 @@ public static class PortalSeed
         ("9006", "Tom", "Ashworth", "Project Manager", "Product Marketing"),
     ];
 
-    /// <summary>Inserts the seed staff when the table is empty.</summary>
-    public static void Apply(SqliteConnection c, SqliteTransaction tx)
+    /// <summary>The seeded employee whose email address was never recorded (so a bot meets a manager it cannot write to).</summary>
+    public const string NoEmail = "9006";
+
+    /// <summary>Inserts the seed staff when the table is empty, with addresses at <see cref="PortalOptions.MailDomain"/>.</summary>
+    public static void Apply(SqliteConnection c, SqliteTransaction tx, PortalOptions options)
     {
         if (c.ExecuteScalar<long>("SELECT COUNT(*) FROM staff", transaction: tx) > 0)
         {
@@ -48,11 +52,13 @@ public static class PortalSeed
         {
             c.Execute(
                 """
-                INSERT INTO staff (employee_number, user_name, first_name, last_name, job_title, department, manager_number, start_date, licence, groups, status, created_by, created_at)
-                VALUES (@Number, @User, @First, @Last, @Title, @Department, NULL, '2015-04-01', 'M365 E5', 'All Staff;Managers;Remote Access', 'Active', 'seed', '2015-04-01T00:00:00Z')
+                INSERT INTO staff (employee_number, user_name, first_name, last_name, job_title, department, manager_number, start_date, licence, groups, status, email, created_by, created_at)
+                VALUES (@Number, @User, @First, @Last, @Title, @Department, NULL, '2015-04-01', 'M365 E5', 'All Staff;Managers;Remote Access', 'Active', @Email, 'seed', '2015-04-01T00:00:00Z')
                 """,
-                new { s.Number, User = (s.First[..1] + s.Last).ToLowerInvariant(), s.First, s.Last, s.Title, s.Department },
+                new { s.Number, User = UserName(s.First, s.Last), s.First, s.Last, s.Title, s.Department, Email = s.Number == NoEmail ? null : options.EmailOf(UserName(s.First, s.Last)) },
                 tx);
         }
     }
+
+    private static string UserName(string first, string last) => (first[..1] + last).ToLowerInvariant();
 }

@@ -27,6 +27,8 @@ public sealed class StaffRow
     public string Status { get; set; } = "";
     /// <summary>Leave date (yyyy-MM-dd) once disabled.</summary>
     public string? LeaveDate { get; set; }
+    /// <summary>The person's email address; null when the portal holds none.</summary>
+    public string? Email { get; set; }
     /// <summary>Who created it.</summary>
     public string CreatedBy { get; set; } = "";
     /// <summary>When (UTC, ISO 8601).</summary>

@@ -57,6 +57,7 @@ public static class StaffLookupPages
             ("Emp No", r.EmployeeNumber), ("User ID", r.UserName), ("Forename", r.FirstName), ("Surname", r.LastName),
             ("Job Ttl", r.JobTitle), ("Dept", r.Department), ("Line Mgr", r.ManagerNumber), ("Start Dt", r.StartDate),
             ("Lic Type", r.Licence), ("Grps", r.Groups.Replace(";", ", ", StringComparison.Ordinal)), ("Status", r.Status), ("Leave Dt", r.LeaveDate),
+            ("E-mail", r.Email),
         ];
         return "<table class=\"grid\" id=\"tblStaff\">" + string.Concat(rows.Select(x => $"<tr><th>{E(x.Item1)}</th><td>{E(x.Item2)}</td></tr>")) + "</table>";
     }

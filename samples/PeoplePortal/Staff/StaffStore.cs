@@ -9,7 +9,7 @@ namespace Samples.PeoplePortal.Staff;
 /// Creates, finds and disables staff accounts. Creating runs in one immediate (write-locked) transaction,
 /// so the same employee number keyed twice at once is refused once, never stored twice.
 /// </summary>
-public sealed partial class StaffStore(PortalDatabase database, TimeProvider clock)
+public sealed partial class StaffStore(PortalDatabase database, TimeProvider clock, Microsoft.Extensions.Options.IOptions<PortalOptions> options)
 {
     // One writer at a time in this process: SQLite would serialise the immediate transactions anyway, but by
     // making the losers sleep and retry on SQLITE_BUSY; a lock queues them without the sleeps.
@@ -92,10 +92,11 @@ public sealed partial class StaffStore(PortalDatabase database, TimeProvider clo
             return (null, messages);
         }
 
+        var userName = FreeUserName(c, tx, first, last);
         var row = new StaffRow
         {
             EmployeeNumber = number,
-            UserName = FreeUserName(c, tx, first, last),
+            UserName = userName,
             FirstName = first,
             LastName = last,
             JobTitle = input.JobTitle.Trim(),
@@ -105,13 +106,14 @@ public sealed partial class StaffStore(PortalDatabase database, TimeProvider clo
             Licence = input.Licence,
             Groups = string.Join(';', PortalSeed.Groups.Where(input.Groups.Contains)),
             Status = "Active",
+            Email = options.Value.EmailOf(userName),
             CreatedBy = user,
             CreatedAt = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
         };
         c.Execute(
             """
-            INSERT INTO staff (employee_number, user_name, first_name, last_name, job_title, department, manager_number, start_date, licence, groups, status, created_by, created_at)
-            VALUES (@EmployeeNumber, @UserName, @FirstName, @LastName, @JobTitle, @Department, @ManagerNumber, @StartDate, @Licence, @Groups, @Status, @CreatedBy, @CreatedAt)
+            INSERT INTO staff (employee_number, user_name, first_name, last_name, job_title, department, manager_number, start_date, licence, groups, status, email, created_by, created_at)
+            VALUES (@EmployeeNumber, @UserName, @FirstName, @LastName, @JobTitle, @Department, @ManagerNumber, @StartDate, @Licence, @Groups, @Status, @Email, @CreatedBy, @CreatedAt)
             """,
             row,
             tx);

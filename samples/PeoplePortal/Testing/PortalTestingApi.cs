@@ -24,6 +24,7 @@ public static class PortalTestingApi
             Groups = r.Groups.Split(';', StringSplitOptions.RemoveEmptyEntries),
             r.Status,
             r.LeaveDate,
+            r.Email,
             r.CreatedBy,
             r.CreatedAt,
             r.DisabledBy,

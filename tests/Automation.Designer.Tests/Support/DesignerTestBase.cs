@@ -25,7 +25,10 @@ public abstract class DesignerTestBase
     protected List<string> ExpectedConsoleErrors { get; } = [];
 
     [OneTimeSetUp]
-    public async Task StartServerAsync() => Server = await DesignerServer.StartAsync(services: ConfigureServices);
+    public async Task StartServerAsync() => Server = await DesignerServer.StartAsync(Settings, ConfigureServices);
+
+    /// <summary>Configuration the fixture's server starts with, over the defaults (for example bot pools); null for none.</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
 
     /// <summary>Adds or replaces the fixture's server services (for example a module's activities).</summary>
     protected virtual void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services)

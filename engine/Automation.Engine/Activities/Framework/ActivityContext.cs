@@ -28,12 +28,20 @@ public sealed class ActivityContext
     internal CompiledNode Node { get; }
     internal JsonNode? OutputValue { get; private set; }
     internal bool HasOutput { get; private set; }
-    internal List<KeyValuePair<string, JsonNode?>> VariableChanges { get; } = [];
-    internal List<Bookmark> NewBookmarks { get; } = [];
-    internal List<HumanTask> NewTasks { get; } = [];
-    internal List<(LogLevel Level, string Message)> Logs { get; } = [];
-    internal List<(string Port, string ScopeId, JsonObject Variables)> NewScopes { get; } = [];
-    internal List<StartRequest> ChildStarts { get; } = [];
+    // The effect lists are made on first use: most steps have one effect or none, and a context is made per step.
+    private List<KeyValuePair<string, JsonNode?>>? _variableChanges;
+    private List<Bookmark>? _newBookmarks;
+    private List<HumanTask>? _newTasks;
+    private List<(LogLevel Level, string Message)>? _logs;
+    private List<(string Port, string ScopeId, JsonObject Variables)>? _newScopes;
+    private List<StartRequest>? _childStarts;
+
+    internal List<KeyValuePair<string, JsonNode?>> VariableChanges => _variableChanges ?? None<KeyValuePair<string, JsonNode?>>.List;
+    internal List<Bookmark> NewBookmarks => _newBookmarks ?? None<Bookmark>.List;
+    internal List<HumanTask> NewTasks => _newTasks ?? None<HumanTask>.List;
+    internal List<(LogLevel Level, string Message)> Logs => _logs ?? None<(LogLevel, string)>.List;
+    internal List<(string Port, string ScopeId, JsonObject Variables)> NewScopes => _newScopes ?? None<(string, string, JsonObject)>.List;
+    internal List<StartRequest> ChildStarts => _childStarts ?? None<StartRequest>.List;
     internal bool CancelledBranches { get; private set; }
 
     /// <summary>The activity's id in the definition.</summary>
@@ -111,7 +119,7 @@ public sealed class ActivityContext
     public JsonNode? GetVariable(string name) => _run.GetVariable(_item.ScopeId, name);
 
     /// <summary>Sets a variable: in the nearest scope that declares it, else in the workflow's variables.</summary>
-    public void SetVariable(string name, JsonNode? value) => VariableChanges.Add(new(name, value));
+    public void SetVariable(string name, JsonNode? value) => (_variableChanges ??= []).Add(new(name, value));
 
     /// <summary>The names expressions see, for this scope.</summary>
     public ExpressionScope ExpressionScope => _run.CreateExpressionScope(_item.ScopeId);
@@ -124,7 +132,7 @@ public sealed class ActivityContext
     public ExpressionEvaluator Expressions => _run.Runtime.Expressions;
 
     /// <summary>Writes a line to the journal and the log.</summary>
-    public void Log(LogLevel level, string message) => Logs.Add((level, message));
+    public void Log(LogLevel level, string message) => (_logs ??= []).Add((level, message));
 
     /// <summary>Creates a bookmark; return <see cref="ActivityResult.Wait"/> to wait on it.</summary>
     /// <param name="kind">One of <see cref="BookmarkKinds"/> or a module's own kind.</param>
@@ -148,7 +156,7 @@ public sealed class ActivityContext
             Data = data,
             CreatedAt = Now,
         };
-        NewBookmarks.Add(bookmark);
+        (_newBookmarks ??= []).Add(bookmark);
         return bookmark;
     }
 
@@ -171,7 +179,7 @@ public sealed class ActivityContext
             Status = HumanTaskStatus.Open,
             CreatedAt = Now,
         };
-        NewTasks.Add(task);
+        (_newTasks ??= []).Add(task);
         return task;
     }
 
@@ -183,7 +191,7 @@ public sealed class ActivityContext
     public string OpenScope(string port, JsonObject variables)
     {
         var scopeId = "s" + _run.NextId();
-        NewScopes.Add((port, scopeId, variables));
+        (_newScopes ??= []).Add((port, scopeId, variables));
         return scopeId;
     }
 
@@ -194,8 +202,14 @@ public sealed class ActivityContext
     public void CancelUpstreamBranches() => CancelledBranches = true;
 
     /// <summary>Asks the runtime to start a child instance after this activity's changes are saved.</summary>
-    public void StartChild(StartRequest request) => ChildStarts.Add(request);
+    public void StartChild(StartRequest request) => (_childStarts ??= []).Add(request);
 
     /// <summary>Reads an instance (for RunWorkflow checking on its child).</summary>
     public Task<WorkflowInstance?> GetInstanceAsync(string instanceId) => _run.Runtime.Instances.GetAsync(instanceId, CancellationToken);
+}
+
+/// <summary>One shared empty list per element type, handed out for effects a step did not have (only ever read).</summary>
+file static class None<T>
+{
+    public static readonly List<T> List = [];
 }

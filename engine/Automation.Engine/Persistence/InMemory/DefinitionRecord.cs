@@ -53,12 +53,17 @@ internal sealed record VersionRecord
     /// Copying the parsed flowchart costs a fraction of deserializing it again: parsing each activity input into a
     /// <see cref="System.Text.Json.Nodes.JsonNode"/> dominated the in-memory start of an instance.
     /// </remarks>
-    public DefinitionVersion ToModel() => new()
+    public DefinitionVersion ToModel() => ToModel(ModelCopies.Copy(Parsed()));
+
+    /// <summary>The version with the stored parsed flowchart itself, for a caller that only reads it (<see cref="ISharedPublishedVersions"/>).</summary>
+    public DefinitionVersion ToSharedModel() => ToModel(Parsed());
+
+    private DefinitionVersion ToModel(WorkflowDefinition definition) => new()
     {
         DefinitionId = DefinitionId,
         Version = Version,
         IsPublished = IsPublished,
-        Definition = ModelCopies.Copy(Parsed()),
+        Definition = definition,
         CreatedAt = StoreTime.FromUnixMs(CreatedMs),
         UpdatedAt = StoreTime.FromUnixMs(UpdatedMs),
         UpdatedBy = UpdatedBy,

@@ -5,7 +5,7 @@ using Automation.Engine.Serialization;
 namespace Automation.Engine.Persistence.InMemory;
 
 /// <summary>Definitions kept in an <see cref="InMemoryStore"/>, with the same versioning rules as the SQL stores.</summary>
-public sealed class InMemoryDefinitionStore(InMemoryStore store) : IDefinitionStore
+public sealed class InMemoryDefinitionStore(InMemoryStore store) : IDefinitionStore, ISharedPublishedVersions
 {
     /// <inheritdoc />
     /// <exception cref="ArgumentException">The definition has no id.</exception>
@@ -84,6 +84,10 @@ public sealed class InMemoryDefinitionStore(InMemoryStore store) : IDefinitionSt
     /// <inheritdoc />
     public Task<DefinitionVersion?> GetPublishedAsync(string definitionId, CancellationToken cancellationToken = default) =>
         Task.FromResult(Find(definitionId, r => r.PublishedVersion ?? 0)?.ToModel());
+
+    /// <inheritdoc />
+    Task<DefinitionVersion?> ISharedPublishedVersions.GetPublishedSharedAsync(string definitionId, CancellationToken cancellationToken) =>
+        Task.FromResult(Find(definitionId, r => r.PublishedVersion ?? 0)?.ToSharedModel());
 
     /// <inheritdoc />
     public Task<DefinitionVersion?> GetVersionAsync(string definitionId, int version, CancellationToken cancellationToken = default) =>
