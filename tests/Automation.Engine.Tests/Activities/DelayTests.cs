@@ -59,7 +59,16 @@ public class DelayTests
         (await engine.GetAsync(instance.Id)).AssertStatus(WorkflowStatus.Suspended);
 
         clock.Advance(TimeSpan.FromMinutes(1));
-        await engine.WaitForAsync(instance.Id, i => i.Status == WorkflowStatus.Finished);
+        // The loop sleeps on the fake clock: if it went back to sleep only after the advance (a busy machine), it wakes
+        // at the next poll, so move time on by a second at a time until the instance has gone on.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while ((await engine.GetAsync(instance.Id)).Status != WorkflowStatus.Finished && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+            clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        (await engine.GetAsync(instance.Id)).AssertStatus(WorkflowStatus.Finished);
         Assert.That((await engine.JournalAsync(instance.Id)).LogMessages(), Is.EqualTo(new[] { "after the pause" }));
     }
 

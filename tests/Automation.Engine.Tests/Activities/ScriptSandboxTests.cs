@@ -66,7 +66,12 @@ public class ScriptSandboxTests
     [Test]
     public async Task Too_many_statements_are_stopped()
     {
-        await using var engine = Engine(options => options.MaxStatements = 10_000);
+        // A generous time limit, so that on a busy machine the statement limit is still the one that trips.
+        await using var engine = Engine(options =>
+        {
+            options.MaxStatements = 10_000;
+            options.ScriptTimeout = TimeSpan.FromSeconds(30);
+        });
 
         var instance = await RunScriptAsync(engine, "let n = 0; while (true) { n++; }");
 
@@ -86,7 +91,11 @@ public class ScriptSandboxTests
     [Test]
     public async Task A_huge_allocation_is_stopped()
     {
-        await using var engine = Engine(options => options.MemoryLimitBytes = 4 * 1024 * 1024);
+        await using var engine = Engine(options =>
+        {
+            options.MemoryLimitBytes = 4 * 1024 * 1024;
+            options.ScriptTimeout = TimeSpan.FromSeconds(30); // the memory limit, not the clock, must stop it
+        });
 
         var instance = await RunScriptAsync(engine, "const hoard = []; while (true) { hoard.push(new Array(10000).fill('x')); }");
 
