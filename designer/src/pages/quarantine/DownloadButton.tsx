@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { describeError } from '../../api/client'
+import { saveFile } from '../../api/saveFile'
 import { downloadDocument } from '../../api/triggers'
 
 interface Props {
@@ -21,15 +22,7 @@ export default function DownloadButton({ documentId, label }: Props) {
     setError(null)
     try {
       const { blob, fileName } = await downloadDocument(documentId)
-      const url = URL.createObjectURL(blob)
-      const link = document.createElement('a')
-      link.href = url
-      link.download = fileName ?? documentId
-      document.body.appendChild(link)
-      link.click()
-      link.remove()
-      // Revoked later: Chromium reads the URL after click() returns.
-      setTimeout(() => URL.revokeObjectURL(url), 10_000)
+      saveFile(blob, fileName ?? documentId)
     } catch (e) {
       setError(`The file could not be downloaded: ${describeError(e)}`)
     } finally {

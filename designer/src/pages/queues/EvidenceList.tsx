@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { describeError } from '../../api/client'
+import { saveFile } from '../../api/saveFile'
 import { fetchDocument, type QueueItemEvidence } from '../../api/queues'
 import { formatUkTime } from '../triggers/When'
 
@@ -83,15 +84,7 @@ function TraceDownload({ evidence }: { evidence: QueueItemEvidence }) {
     setError(null)
     try {
       const { blob, fileName } = await fetchDocument(evidence.documentId)
-      const url = URL.createObjectURL(blob)
-      const link = document.createElement('a')
-      link.href = url
-      link.download = fileName ?? evidence.name
-      document.body.appendChild(link)
-      link.click()
-      link.remove()
-      // Revoked later: Chromium reads the URL after click() returns.
-      setTimeout(() => URL.revokeObjectURL(url), 10_000)
+      saveFile(blob, fileName ?? evidence.name)
     } catch (e) {
       setError(`The trace could not be downloaded: ${describeError(e)}`)
     } finally {
