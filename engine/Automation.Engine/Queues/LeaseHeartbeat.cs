@@ -17,26 +17,11 @@ public sealed class LeaseHeartbeat : IAsyncDisposable
     /// <summary>The shortest interval between renewals, whatever the lease (a very short lease is not hammered).</summary>
     public static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(200);
 
-    private readonly IWorkQueueStore _queues;
-    private readonly QueueItem _item;
-    private readonly string _bot;
-    private readonly TimeProvider _clock;
-    private readonly ILogger _logger;
-    private readonly Func<Task>? _afterBeat;
     private readonly CancellationTokenSource _stop = new();
     private readonly CancellationTokenSource _lost = new();
     private Task _loop = Task.CompletedTask;
 
-    private LeaseHeartbeat(IWorkQueueStore queues, QueueItem item, string bot, TimeProvider clock, ILogger logger, TimeSpan interval, Func<Task>? afterBeat)
-    {
-        _queues = queues;
-        _item = item;
-        _bot = bot;
-        _clock = clock;
-        _logger = logger;
-        _afterBeat = afterBeat;
-        Interval = interval;
-    }
+    private LeaseHeartbeat(TimeSpan interval) => Interval = interval;
 
     /// <summary>How often the lease is renewed.</summary>
     public TimeSpan Interval { get; }
@@ -68,8 +53,8 @@ public sealed class LeaseHeartbeat : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(bot);
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(logger);
-        var heartbeat = new LeaseHeartbeat(queues, item, bot, clock, logger, IntervalFor(item, clock.GetUtcNow(), atMost), afterBeat);
-        heartbeat._loop = heartbeat.RunAsync();
+        var heartbeat = new LeaseHeartbeat(IntervalFor(item, clock.GetUtcNow(), atMost));
+        heartbeat._loop = heartbeat.RunAsync(queues, item, bot, clock, logger, afterBeat);
         return heartbeat;
     }
 
@@ -97,34 +82,34 @@ public sealed class LeaseHeartbeat : IAsyncDisposable
         _lost.Dispose();
     }
 
-    private async Task RunAsync()
+    private async Task RunAsync(IWorkQueueStore queues, QueueItem item, string bot, TimeProvider clock, ILogger logger, Func<Task>? afterBeat)
     {
         var stop = _stop.Token;
         try
         {
             while (true)
             {
-                await Task.Delay(Interval, _clock, stop).ConfigureAwait(false);
+                await Task.Delay(Interval, clock, stop).ConfigureAwait(false);
                 QueueItemChange? beat;
                 try
                 {
-                    beat = await _queues.HeartbeatAsync(_item.Id, _bot, _clock.GetUtcNow(), stop).ConfigureAwait(false);
+                    beat = await queues.HeartbeatAsync(item.Id, bot, clock.GetUtcNow(), stop).ConfigureAwait(false);
                 }
                 catch (Exception e) when (!stop.IsCancellationRequested)
                 {
-                    _logger.LogWarning(e, "Heartbeat of queue item {ItemId} failed; trying again in {Interval}", _item.Id, Interval);
+                    logger.LogWarning(e, "Heartbeat of queue item {ItemId} failed; trying again in {Interval}", item.Id, Interval);
                     continue;
                 }
 
                 if (beat is not { Changed: true })
                 {
-                    _logger.LogWarning("{Bot} no longer holds queue item {ItemId} (its lease ran out, or it was abandoned or deleted); status now {Status}",
-                        _bot, _item.Id, beat?.Item.Status.ToString() ?? "gone");
+                    logger.LogWarning("{Bot} no longer holds queue item {ItemId} (its lease ran out, or it was abandoned or deleted); status now {Status}",
+                        bot, item.Id, beat?.Item.Status.ToString() ?? "gone");
                     await _lost.CancelAsync().ConfigureAwait(false);
                     return;
                 }
 
-                await AfterBeatAsync().ConfigureAwait(false);
+                if (afterBeat is not null) await AfterBeatAsync(afterBeat, item, logger).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -132,16 +117,15 @@ public sealed class LeaseHeartbeat : IAsyncDisposable
         }
     }
 
-    private async Task AfterBeatAsync()
+    private static async Task AfterBeatAsync(Func<Task> afterBeat, QueueItem item, ILogger logger)
     {
-        if (_afterBeat is null) return;
         try
         {
-            await _afterBeat().ConfigureAwait(false);
+            await afterBeat().ConfigureAwait(false);
         }
         catch (Exception e)
         {
-            _logger.LogWarning(e, "After the heartbeat of queue item {ItemId}: {Message}", _item.Id, e.Message);
+            logger.LogWarning(e, "After the heartbeat of queue item {ItemId}: {Message}", item.Id, e.Message);
         }
     }
 }
