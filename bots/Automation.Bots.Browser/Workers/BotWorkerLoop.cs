@@ -152,7 +152,7 @@ internal sealed class BotWorkerLoop(BotHostParts parts, IQueueBot? bot, BotPoolO
         }
         catch (OperationCanceledException) when (lease.IsLost)
         {
-            // Nothing to settle: the store no longer lets this worker change the item (the lease expiry already counted the attempt).
+            // Nothing to settle: the store no longer lets this worker change the item (a lease expiry has already counted the attempt).
             outcome = "lost";
             _logger.LogWarning("Worker {Worker} stopped the bot on queue item {ItemId}: its lease was lost", id, item.Id);
         }
