@@ -138,7 +138,7 @@ internal sealed class BotWorkerLoop(BotHostParts parts, IQueueBot? bot, BotPoolO
                 .ConfigureAwait(false);
             _logger.LogInformation("Queue item {ItemId} ({Reference}) failed as a business exception ({Code}): {Reason}", item.Id, item.Reference, e.Code, reason);
             if (failed is { Changed: true } && pool.BusinessExceptionWorkflow is { Length: > 0 } workflow)
-                await parts.Reviews.StartAsync(workflow, item, new BusinessException(reason, e.Code), CancellationToken.None).ConfigureAwait(false);
+                await parts.Reviews.StartAsync(workflow, failed.Item, reason, e.Code, CancellationToken.None).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (abort.IsCancellationRequested)
         {
