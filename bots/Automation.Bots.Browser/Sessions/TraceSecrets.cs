@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Net;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -44,6 +43,20 @@ internal static class TraceSecrets
         JsonEncodedText.Encode(secret).Value,
         JsonEncodedText.Encode(secret, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value,
         Uri.EscapeDataString(secret),
-        WebUtility.UrlEncode(secret),
+        FormEncoded(secret),
     ];
+
+    /// <summary>As a browser posts a form field (application/x-www-form-urlencoded): space as '+', all but <c>*-._</c> and letters and digits escaped.</summary>
+    private static string FormEncoded(string text)
+    {
+        var result = new StringBuilder();
+        foreach (var b in Encoding.UTF8.GetBytes(text))
+        {
+            if (char.IsAsciiLetterOrDigit((char)b) || b is (byte)'*' or (byte)'-' or (byte)'.' or (byte)'_') result.Append((char)b);
+            else if (b == (byte)' ') result.Append('+');
+            else result.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return result.ToString();
+    }
 }
