@@ -41,7 +41,7 @@ public sealed class BotHost : IHostedService, IAsyncDisposable
         _options = options.Value;
         _bots = [.. bots];
         _logger = loggers.CreateLogger<BotHost>();
-        var reviews = new BotReviewStarter(runtime, instances, loggers.CreateLogger<BotReviewStarter>());
+        var reviews = new BotReviewStarter(runtime, instances, queues, loggers.CreateLogger<BotReviewStarter>());
         _parts = new BotHostParts(queues, evidence, registry, documents, browser, credentials, reviews, clock, loggers, _options);
         _sweep = new BotReviewSweep(queues, reviews, clock, loggers.CreateLogger<BotReviewSweep>());
     }

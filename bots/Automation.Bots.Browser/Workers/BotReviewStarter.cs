@@ -10,14 +10,20 @@ namespace Automation.Bots.Browser.Workers;
 
 /// <summary>
 /// Starts a pool's business-exception workflow for an item that failed as a business exception. The instance id is
-/// derived from the item id and the attempt, so one failed attempt starts at most one review, also across nodes; the
+/// derived from the item id and the attempt (and the operator retries before it), so one failed attempt starts at most
+/// one review, also across nodes; the
 /// worker starts it right after failing the item and <see cref="BotReviewSweep"/> starts any that were missed (decision 26).
 /// </summary>
-internal sealed class BotReviewStarter(IWorkflowRuntime runtime, IInstanceStore instances, ILogger logger)
+internal sealed class BotReviewStarter(IWorkflowRuntime runtime, IInstanceStore instances, IWorkQueueStore queues, ILogger logger)
 {
-    /// <summary>The review instance id of an attempt at an item (32 hex digits, the shape of a generated id).</summary>
-    public static string InstanceIdFor(string itemId, int attempt) =>
-        EventInstanceIds.For("bot-review", itemId, attempt.ToString(CultureInfo.InvariantCulture));
+    /// <summary>
+    /// The review instance id of an attempt at an item (32 hex digits, the shape of a generated id). An operator's retry
+    /// counts the item's attempts from 0 again, so after <paramref name="operatorRetries"/> retries the count is part of
+    /// the id too (without retries the id is the one earlier versions gave).
+    /// </summary>
+    public static string InstanceIdFor(string itemId, int attempt, int operatorRetries = 0) => operatorRetries == 0
+        ? EventInstanceIds.For("bot-review", itemId, attempt.ToString(CultureInfo.InvariantCulture))
+        : EventInstanceIds.For("bot-review", itemId, attempt.ToString(CultureInfo.InvariantCulture), "retry" + operatorRetries.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>
     /// Starts the review of <paramref name="item"/> (as it was when it failed, with its failure <paramref name="reason"/>
@@ -26,9 +32,12 @@ internal sealed class BotReviewStarter(IWorkflowRuntime runtime, IInstanceStore 
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public async Task<ReviewStart> StartAsync(string workflow, QueueItem item, string reason, string? code, CancellationToken cancellationToken)
     {
-        var instanceId = InstanceIdFor(item.Id, item.Attempts);
         try
         {
+            // Retries up to this failure only: one an operator makes a moment later belongs to the next failure.
+            var history = await queues.GetHistoryAsync(item.Id, cancellationToken).ConfigureAwait(false);
+            var retries = history.Count(e => e.Action == QueueItemActions.Retried && e.Sequence <= item.Version);
+            var instanceId = InstanceIdFor(item.Id, item.Attempts, retries);
             if (await instances.GetAsync(instanceId, cancellationToken).ConfigureAwait(false) is not null) return ReviewStart.AlreadyStarted;
             await runtime.StartAsync(new StartRequest
             {

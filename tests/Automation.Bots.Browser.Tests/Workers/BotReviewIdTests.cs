@@ -13,5 +13,6 @@ public class BotReviewIdTests
         Assert.That(BotReviewStarter.InstanceIdFor("item-1", 3), Is.EqualTo("d062254c0f1aedf0b3b61137035cb9fa"));
         Assert.That(BotReviewStarter.InstanceIdFor("item-1", 3), Is.EqualTo(EventInstanceIds.For("bot-review", "item-1", "3")));
         Assert.That(BotReviewStarter.InstanceIdFor("item-1", 4), Is.Not.EqualTo(BotReviewStarter.InstanceIdFor("item-1", 3)));
+        Assert.That(BotReviewStarter.InstanceIdFor("item-1", 3, operatorRetries: 1), Is.EqualTo(EventInstanceIds.For("bot-review", "item-1", "3", "retry1")));
     }
 }

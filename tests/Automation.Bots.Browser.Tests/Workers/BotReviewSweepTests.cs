@@ -30,7 +30,7 @@ public class BotReviewSweepTests
         _engine = EngineHarness.Create();
         _queues = new InMemoryWorkQueueStore();
         await _queues.SaveQueueAsync(new WorkQueue { Name = Queue }, DateTimeOffset.UtcNow);
-        _sweep = new BotReviewSweep(_queues, new BotReviewStarter(_engine.Runtime, _engine.Instances, NullLogger.Instance), TimeProvider.System,
+        _sweep = new BotReviewSweep(_queues, new BotReviewStarter(_engine.Runtime, _engine.Instances, _queues, NullLogger.Instance), TimeProvider.System,
             NullLogger.Instance);
     }
 
@@ -94,13 +94,32 @@ public class BotReviewSweepTests
     {
         await PublishReviewAsync();
         var item = await FailAsync("INV-3");
-        var starter = new BotReviewStarter(_engine.Runtime, _engine.Instances, NullLogger.Instance);
+        var starter = new BotReviewStarter(_engine.Runtime, _engine.Instances, _queues, NullLogger.Instance);
         var byWorker = await starter.StartAsync(Review, item, item.FailureReason!, item.FailureCode, CancellationToken.None);
 
         var swept = await _sweep.SweepAsync(Pool, TimeSpan.FromDays(1), CancellationToken.None);
 
         Assert.That((byWorker, swept), Is.EqualTo((ReviewStart.Started, 0)));
         Assert.That(await ReviewsAsync(), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task An_item_an_operator_retried_that_fails_again_gets_a_review_of_its_own()
+    {
+        await PublishReviewAsync();
+        var item = await FailAsync("INV-10");
+        var first = await _sweep.SweepAsync(Pool, TimeSpan.FromDays(1), CancellationToken.None);
+        // The operator puts the data right and retries: attempts count from 0 again, so the failure is again attempt 1.
+        await _queues.RetryAsync(item.Id, "clerk", DateTimeOffset.UtcNow);
+        var taken = await _queues.TakeNextAsync(Queue, "invoice-entry@node1#1-a1b2c3", DateTimeOffset.UtcNow);
+        await _queues.FailAsync(taken!.Id, "invoice-entry@node1#1-a1b2c3", QueueFailureKind.Business, "Still unknown.", "unknown-supplier", DateTimeOffset.UtcNow);
+
+        var second = await _sweep.SweepAsync(Pool, TimeSpan.FromDays(1), CancellationToken.None);
+        var third = await _sweep.SweepAsync(Pool, TimeSpan.FromDays(1), CancellationToken.None);
+
+        Assert.That((first, taken.Attempts, second, third), Is.EqualTo((1, 1, 1, 0)));
+        Assert.That((await ReviewsAsync()).Select(r => r.Id).Order(),
+            Is.EqualTo(new[] { BotReviewStarter.InstanceIdFor(item.Id, 1), BotReviewStarter.InstanceIdFor(item.Id, 1, operatorRetries: 1) }.Order()));
     }
 
     [Test]
