@@ -38,10 +38,11 @@ internal static class FailureEvidence
     /// <paramref name="tracing"/>, the trace recorded in <paramref name="context"/> as documents named from
     /// <paramref name="stem"/>. What could not be captured (a crashed browser) is skipped and noted in
     /// <paramref name="notes"/>, never thrown. With <paramref name="keepTracing"/> the trace goes on recording afterwards.
+    /// A trace that holds one of <paramref name="secrets"/> (as typed, JSON-escaped or URL-encoded) is not kept.
     /// </summary>
     public static async Task<IReadOnlyList<Saved>> SaveAsync(
         IPage? page, IBrowserContext context, bool tracing, bool screenshot, IDocumentStore documents, ILogger logger, string stem, string? instanceId,
-        bool keepTracing, List<string> notes)
+        bool keepTracing, List<string> notes, IReadOnlyCollection<string>? secrets = null)
     {
         var saved = new List<Saved>();
         if (screenshot && page is { IsClosed: false } && context.Browser is { IsConnected: true })
@@ -65,9 +66,20 @@ internal static class FailureEvidence
             try
             {
                 await context.Tracing.StopChunkAsync(new TracingStopChunkOptions { Path = path }).ConfigureAwait(false);
-                var doc = await documents.SaveAsync($"{stem}-trace.zip", "application/zip", await File.ReadAllBytesAsync(path).ConfigureAwait(false), instanceId).ConfigureAwait(false);
-                saved.Add(new Saved(doc, "trace"));
-                notes.Add($"trace document {doc.Id}");
+                var zip = await File.ReadAllBytesAsync(path).ConfigureAwait(false);
+                if (secrets is { Count: > 0 } && TraceSecrets.Holds(zip, secrets))
+                {
+                    // Evidence is read by operators: a trace with a secret in it is worse than no trace.
+                    logger.LogWarning("The trace of the failure {Stem} held a secret the bot typed; it was not kept", stem);
+                    notes.Add("no trace (it held a secret)");
+                }
+                else
+                {
+                    var doc = await documents.SaveAsync($"{stem}-trace.zip", "application/zip", zip, instanceId).ConfigureAwait(false);
+                    saved.Add(new Saved(doc, "trace"));
+                    notes.Add($"trace document {doc.Id}");
+                }
+
                 // Keep recording, so a retry of the step in this session has a trace too.
                 if (keepTracing) await context.Tracing.StartChunkAsync().ConfigureAwait(false);
             }

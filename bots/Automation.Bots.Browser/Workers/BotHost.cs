@@ -27,6 +27,8 @@ public sealed class BotHost : IHostedService, IAsyncDisposable
     private readonly CancellationTokenSource _stopTaking = new();
     private readonly CancellationTokenSource _abort = new();
     private readonly List<(BotWorkerLoop Worker, Task Run)> _workers = [];
+    private readonly BotReviewSweep _sweep;
+    private Task _sweeping = Task.CompletedTask;
 
     /// <summary>Creates the host from its options and the registered bots and stores.</summary>
     public BotHost(
@@ -39,8 +41,9 @@ public sealed class BotHost : IHostedService, IAsyncDisposable
         _options = options.Value;
         _bots = [.. bots];
         _logger = loggers.CreateLogger<BotHost>();
-        _parts = new BotHostParts(queues, evidence, registry, documents, browser, credentials,
-            new BotReviewStarter(runtime, instances, loggers.CreateLogger<BotReviewStarter>()), clock, loggers, _options);
+        var reviews = new BotReviewStarter(runtime, instances, queues, loggers.CreateLogger<BotReviewStarter>());
+        _parts = new BotHostParts(queues, evidence, registry, documents, browser, credentials, reviews, clock, loggers, _options);
+        _sweep = new BotReviewSweep(queues, reviews, clock, loggers.CreateLogger<BotReviewSweep>());
     }
 
     /// <summary>A short token of this process's host, part of every worker id so that two processes on one machine never share one.</summary>
@@ -59,10 +62,12 @@ public sealed class BotHost : IHostedService, IAsyncDisposable
         }
 
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        var working = new List<BotPoolOptions>();
         foreach (var pool in _options.Pools)
         {
             var bot = _bots.FirstOrDefault(b => string.Equals(b.Name, pool.Bot, StringComparison.Ordinal));
             var error = ConfigurationError(pool, bot);
+            if (error is null) working.Add(pool);
             // A misconfigured pool still shows one worker in the registry, so operators see what is wrong.
             var count = error is null ? pool.Workers : 1;
             for (var i = 0; i < count; i++)
@@ -76,6 +81,7 @@ public sealed class BotHost : IHostedService, IAsyncDisposable
             else _logger.LogError("Bot pool {Pool} is misconfigured: {Problem}", pool.DisplayName, error);
         }
 
+        _sweeping = Task.Run(() => _sweep.RunAsync(working, _options.ReviewSweepInterval, _options.ReviewSweepWindow, _stopTaking.Token), CancellationToken.None);
         return Task.CompletedTask;
     }
 
@@ -101,6 +107,7 @@ public sealed class BotHost : IHostedService, IAsyncDisposable
         try
         {
             await all.ConfigureAwait(false);
+            await _sweeping.ConfigureAwait(false);
         }
         catch (Exception e)
         {

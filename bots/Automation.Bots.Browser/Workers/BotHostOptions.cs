@@ -15,6 +15,15 @@ public sealed class BotHostOptions
     /// <summary>The longest wait between looks at an empty queue (idle workers back off up to it; default 1 s).</summary>
     public TimeSpan IdlePollMax { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How often the host looks for business exceptions whose review workflow never started (a process that died between
+    /// failing the item and starting the review, a workflow not yet published) and starts them; also once at start (default 5 min).
+    /// </summary>
+    public TimeSpan ReviewSweepInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How far back that sweep looks: business exceptions older than this get no late review (default 1 day).</summary>
+    public TimeSpan ReviewSweepWindow { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>The pools: which bot works which queue with how many workers.</summary>
     public List<BotPoolOptions> Pools { get; set; } = [];
 }

@@ -111,6 +111,7 @@ internal sealed class BotWorkerLoop(BotHostParts parts, IQueueBot? bot, BotPoolO
         // A lost lease stops the bot too: the item may already be another worker's, and keying it on would key it twice.
         using var work = CancellationTokenSource.CreateLinkedTokenSource(abort, lease.Lost);
         IBrowserContext? browser = null;
+        ItemTraceRecorder? trace = null;
         BotItemContext? context = null;
         string outcome;
         QueueFailureKind? kind = null;
@@ -119,11 +120,12 @@ internal sealed class BotWorkerLoop(BotHostParts parts, IQueueBot? bot, BotPoolO
         {
             browser = await parts.Browser.NewContextAsync(abort).ConfigureAwait(false);
             // What is recorded costs on every item (the full trace made items about 1.5x slower): ItemTrace decides per attempt.
-            if (TraceOptions(item) is { } trace) await browser.Tracing.StartAsync(trace).ConfigureAwait(false);
+            trace = new ItemTraceRecorder(browser, TraceOptions(item), _logger);
+            await trace.StartAsync().ConfigureAwait(false);
             context = new BotItemContext
             {
                 Item = item, Page = await browser.NewPageAsync().ConfigureAwait(false), Settings = (JsonObject)pool.Settings.DeepClone(),
-                Credentials = parts.Credentials, WorkerId = id, Logger = _logger,
+                Credentials = parts.Credentials, WorkerId = id, Logger = _logger, Trace = trace,
             };
             var output = await queueBot.ProcessAsync(context, work.Token).ConfigureAwait(false);
             await StopBeatsAsync().ConfigureAwait(false);
@@ -140,7 +142,7 @@ internal sealed class BotWorkerLoop(BotHostParts parts, IQueueBot? bot, BotPoolO
                 .ConfigureAwait(false);
             _logger.LogInformation("Queue item {ItemId} ({Reference}) failed as a business exception ({Code}): {Reason}", item.Id, item.Reference, e.Code, reason);
             if (failed is { Changed: true } && pool.BusinessExceptionWorkflow is { Length: > 0 } workflow)
-                await parts.Reviews.StartAsync(workflow, item, new BusinessException(reason, e.Code), CancellationToken.None).ConfigureAwait(false);
+                await parts.Reviews.StartAsync(workflow, failed.Item, reason, e.Code, CancellationToken.None).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (abort.IsCancellationRequested)
         {
@@ -161,7 +163,7 @@ internal sealed class BotWorkerLoop(BotHostParts parts, IQueueBot? bot, BotPoolO
             await StopBeatsAsync().ConfigureAwait(false);
             (outcome, kind, code) = ("failed", QueueFailureKind.System, e.GetType().Name);
             var notes = new List<string>();
-            await SaveEvidenceAsync(item, browser, context, notes).ConfigureAwait(false);
+            await SaveEvidenceAsync(item, browser, trace, context, notes).ConfigureAwait(false);
             var reason = Masked(context, e.Message.Trim()) + (notes.Count > 0 ? $" Evidence: {string.Join(", ", notes)}." : "");
             var failed = await parts.Queues.FailAsync(item.Id, id, QueueFailureKind.System, reason, code, parts.Clock.GetUtcNow(), CancellationToken.None)
                 .ConfigureAwait(false);
@@ -192,17 +194,18 @@ internal sealed class BotWorkerLoop(BotHostParts parts, IQueueBot? bot, BotPoolO
     private TracingStartOptions? TraceOptions(QueueItem item) =>
         parts.Browser.Options.TraceOnFailure ? ItemTraceOptions.For(parts.Browser.Options.ItemTrace, item.Attempts) : null;
 
-    private async Task SaveEvidenceAsync(QueueItem item, IBrowserContext? browser, BotItemContext? context, List<string> notes)
+    private async Task SaveEvidenceAsync(QueueItem item, IBrowserContext? browser, ItemTraceRecorder? trace, BotItemContext? context, List<string> notes)
     {
         if (parts.Documents is null || browser is null) return;
-        // A trace records what was typed; when the bot typed a secret the trace would hold it, so only the screenshot is kept.
-        var secrets = context?.Secrets.Count > 0;
-        if (secrets) notes.Add("no trace (the bot typed a secret)");
+        // A trace records what was typed: a secret typed outside TypeSecretAsync may be in it, so only the screenshot is kept.
+        // Secrets typed through it are outside the trace; the trace is still searched for every secret before it is kept.
+        var withheld = trace?.Recording == true && context?.HasSecretOutsideTrace == true;
+        if (withheld) notes.Add("no trace (the bot typed a secret outside TypeSecretAsync)");
         try
         {
-            var saved = await FailureEvidence.SaveAsync(context?.Page, browser, TraceOptions(item) is not null && !secrets,
+            var saved = await FailureEvidence.SaveAsync(context?.Page, browser, trace?.Recording == true && !withheld,
                 parts.Browser.Options.ScreenshotOnFailure, parts.Documents, _logger, $"{item.Reference ?? item.Id}-attempt{item.Attempts}", null,
-                keepTracing: false, notes).ConfigureAwait(false);
+                keepTracing: false, notes, context?.Secrets).ConfigureAwait(false);
             foreach (var s in saved)
                 await parts.Evidence.AddAsync(new QueueItemEvidence(item.Id, item.Attempts, s.Document.Id, s.Kind, parts.Clock.GetUtcNow())).ConfigureAwait(false);
         }

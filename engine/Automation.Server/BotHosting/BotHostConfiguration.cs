@@ -24,6 +24,8 @@ public static class BotHostConfiguration
         options.HeartbeatInterval = Positive(section, nameof(BotHostOptions.HeartbeatInterval), options.HeartbeatInterval);
         options.StopGrace = Read(section, nameof(BotHostOptions.StopGrace), options.StopGrace, TryTime, "a time such as 00:00:30");
         options.IdlePollMax = Positive(section, nameof(BotHostOptions.IdlePollMax), options.IdlePollMax);
+        options.ReviewSweepInterval = Positive(section, nameof(BotHostOptions.ReviewSweepInterval), options.ReviewSweepInterval);
+        options.ReviewSweepWindow = Positive(section, nameof(BotHostOptions.ReviewSweepWindow), options.ReviewSweepWindow);
         var pools = section.GetSection(nameof(BotHostOptions.Pools)).GetChildren().ToList();
         if (pools.Count > 0) options.Pools = [.. pools.Select(Pool)];
     }

@@ -7,9 +7,11 @@ namespace Samples.Bots.Invoices;
 /// <summary>
 /// The bot's page in FIN/2000 with its sign-on. The system sends an idle session to its login page at whatever step
 /// comes next (losing what was typed), so every step runs through <see cref="RunAsync{T}"/>: when a page turns out to
-/// be the login page, the session signs on again and the step starts over from its first page.
+/// be the login page, the session signs on again and the step starts over from its first page. The password is typed
+/// through <paramref name="typeSecret"/> (the bot context's <c>TypeSecretAsync</c>), which keeps it out of the item's trace.
 /// </summary>
-internal sealed class FinanceSession(IPage page, Uri baseAddress, string userName, string password, TimeSpan timeout, ILogger logger)
+internal sealed class FinanceSession(
+    IPage page, Uri baseAddress, string userName, string password, Func<string, Func<string, Task>, Task> typeSecret, TimeSpan timeout, ILogger logger)
 {
     private const int MaxSignOnsPerStep = 3;
 
@@ -99,7 +101,7 @@ internal sealed class FinanceSession(IPage page, Uri baseAddress, string userNam
         if (fresh || !OnLoginPage)
             await page.GotoAsync(new Uri(baseAddress, "/login").ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded }).ConfigureAwait(false);
         await FillAsync(FinanceTargets.UserId, userName).ConfigureAwait(false);
-        await FillAsync(FinanceTargets.Password, password).ConfigureAwait(false);
+        await typeSecret(password, p => FillAsync(FinanceTargets.Password, p)).ConfigureAwait(false);
         var button = await TargetResolver.ResolveAsync(page, FinanceTargets.SignOn, timeout).ConfigureAwait(false);
         await ClickAndWaitForPageAsync(button.Locator).ConfigureAwait(false);
         if (OnLoginPage)

@@ -95,7 +95,7 @@ public sealed partial class InvoiceEntryBot : IQueueBot
         context.AddSecret(password);
         var userName = credential.Field("username") is { Length: > 0 } u ? u
             : throw new InvalidOperationException($"Credential '{credentialName}' has no user name.");
-        return new FinanceSession(context.Page, address, userName, password, TimeSpan.FromSeconds(timeoutSeconds), context.Logger);
+        return new FinanceSession(context.Page, address, userName, password, context.TypeSecretAsync, TimeSpan.FromSeconds(timeoutSeconds), context.Logger);
     }
 
     private static async Task<FinanceSupplier> LookUpSupplierAsync(FinanceSession session, SupplierReference wanted)

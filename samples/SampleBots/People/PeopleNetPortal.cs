@@ -10,9 +10,10 @@ namespace Samples.Bots.People;
 /// The people portal (PeopleNet) as the bot drives it in one browser page: signs on when a page asks for it (first
 /// visit or a timed-out session), reads staff records, fills the new-user form and disables leavers. Fields are found
 /// by their labels as a person reads them, with the other release's labels and the field names as fallbacks, so the
-/// classic screen and the restyled one are both filled.
+/// classic screen and the restyled one are both filled. The password is typed through <paramref name="typeSecret"/> when
+/// given (a bot passes its context's <c>TypeSecretAsync</c>, which keeps it out of the item's trace), else filled directly.
 /// </summary>
-public sealed class PeopleNetPortal(IPage page, Uri baseUrl, string userName, string password)
+public sealed class PeopleNetPortal(IPage page, Uri baseUrl, string userName, string password, Func<string, Func<string, Task>, Task>? typeSecret = null)
 {
     private static readonly TimeSpan FieldTimeout = TimeSpan.FromSeconds(10);
 
@@ -137,7 +138,9 @@ public sealed class PeopleNetPortal(IPage page, Uri baseUrl, string userName, st
     private async Task SignOnAsync()
     {
         await page.GetByLabel("User ID", new PageGetByLabelOptions { Exact = true }).FillAsync(userName).ConfigureAwait(false);
-        await page.GetByLabel("Password", new PageGetByLabelOptions { Exact = true }).FillAsync(password).ConfigureAwait(false);
+        var field = page.GetByLabel("Password", new PageGetByLabelOptions { Exact = true });
+        if (typeSecret is null) await field.FillAsync(password).ConfigureAwait(false);
+        else await typeSecret(password, p => field.FillAsync(p)).ConfigureAwait(false);
         await SubmitAsync(page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign on", Exact = true })).ConfigureAwait(false);
         SignOns++;
         if (IsSignOnPage)

@@ -46,7 +46,7 @@ public sealed class StarterLeaverBot(TimeProvider? clock = null) : IQueueBot
         var settings = StarterLeaverSettings.Read(context);
         var record = HrRecord.From(context.Item.Data);
         var (user, password) = await SignOnCredentialAsync(context, settings, cancellationToken).ConfigureAwait(false);
-        var portal = new PeopleNetPortal(context.Page, settings.BaseUrl, user, password);
+        var portal = new PeopleNetPortal(context.Page, settings.BaseUrl, user, password, context.TypeSecretAsync);
         return record.Kind == HrRecordKind.Starter
             ? await StartAsync(context, settings, portal, record, cancellationToken).ConfigureAwait(false)
             : await LeaveAsync(context, settings, portal, record, cancellationToken).ConfigureAwait(false);

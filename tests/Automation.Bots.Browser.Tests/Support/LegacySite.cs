@@ -9,7 +9,8 @@ namespace Automation.Bots.Browser.Tests.Support;
 /// <summary>
 /// A tiny legacy-style finance site on 127.0.0.1 (HttpListener on a free port): an invoice form (and a restyled
 /// version with other labels and layout), a list of invoices with a CSV export, a file upload page and a page whose
-/// message appears late. It records every invoice posted, so a test checks what the bot keyed in.
+/// message appears late, and a sign-in page. It records every invoice posted and every user signed in, so a test checks
+/// what the bot keyed in.
 /// </summary>
 public sealed class LegacySite : IAsyncDisposable
 {
@@ -33,6 +34,9 @@ public sealed class LegacySite : IAsyncDisposable
 
     /// <summary>Every invoice form posted, as its fields.</summary>
     public ConcurrentQueue<IReadOnlyDictionary<string, string>> Invoices { get; } = new();
+
+    /// <summary>The user names posted to the sign-in page.</summary>
+    public ConcurrentQueue<string> SignIns { get; } = new();
 
     /// <summary>Starts the site on a free port.</summary>
     public static LegacySite Start()
@@ -78,6 +82,14 @@ public sealed class LegacySite : IAsyncDisposable
                     }
                     var number = Interlocked.Increment(ref _documents);
                     await WriteAsync(response, Page("Invoice saved", $"<h1>Invoice saved</h1><p data-testid=\"doc-number\">Document FIN-{number:0000}</p>"));
+                    break;
+                case ("GET", "/signin"):
+                    await WriteAsync(response, SignInForm);
+                    break;
+                case ("POST", "/signin"):
+                    using (var reader = new StreamReader(request.InputStream, Encoding.UTF8))
+                        SignIns.Enqueue(HttpUtility.ParseQueryString(await reader.ReadToEndAsync())["user"] ?? "");
+                    await WriteAsync(response, Page("Finance - Welcome", "<h1>Welcome</h1><p><a href=\"/invoice\">New invoice</a></p>"));
                     break;
                 case ("GET", "/invoices"):
                     await WriteAsync(response, InvoiceList);
@@ -139,6 +151,15 @@ public sealed class LegacySite : IAsyncDisposable
             <tr><td><label for="pin">PIN</label></td><td><input id="pin" type="password" name="pin"></td></tr>
           </table>
           <input type="submit" value="Save invoice">
+        </form>
+        """);
+
+    private static readonly string SignInForm = Page("Finance - Sign in", """
+        <h1>Sign in</h1>
+        <form method="post" action="/signin">
+          <p><label for="user">User name</label> <input id="user" name="user"></p>
+          <p><label for="password">Password</label> <input id="password" type="password" name="password"></p>
+          <p><button type="submit">Sign in</button></p>
         </form>
         """);
 

@@ -176,6 +176,34 @@ internal sealed class BotHostTests
     }
 
     [Test]
+    public async Task A_review_that_could_not_start_when_the_item_failed_is_started_once_by_the_sweep()
+    {
+        var queue = NewId("keying");
+        var review = NewId("late-review");
+        var server = await StartAsync(queue, review: review, more: new() { ["Automation:Bots:ReviewSweepInterval"] = "00:00:00.500" });
+        using var api = server.Client();
+        await CreateQueueAsync(api, queue);
+        var id = (await AddAsync(api, queue, """{"reference":"INV-78","data":{"action":"business","supplier":"ACME Ltd"}}"""))[0];
+
+        // The review workflow does not exist yet: the worker's start fails (logged) and the item stays failed with no review.
+        var item = (await WaitForItemAsync(api, id, "failed"))["item"]!;
+        Assert.That(S(item["failureKind"]), Is.EqualTo("business"));
+        await api.PublishAsync(Flow(review, [Node("start", "Start"), Node("end", "End")], [Edge("start", "end")]));
+
+        JsonArray instances = [];
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); DateTime.UtcNow < deadline && instances.Count == 0; await Task.Delay(100))
+            instances = (await Http.ReadAsync(await api.GetAsync($"/api/workflow-instances?definitionId={review}"), 200))["items"]!.AsArray();
+        Assert.That(instances, Has.Count.EqualTo(1), "the sweep started the missed review");
+        Assert.That(S(instances[0]!["id"]), Is.EqualTo(Automation.Engine.Triggers.EventInstanceIds.For("bot-review", id, "1")), "the id the worker would have used");
+        var instance = await api.WaitForStatusAsync(S(instances[0]!["id"]), "finished");
+        Assert.That((S(instance["input"]!["itemId"]), S(instance["input"]!["code"])), Is.EqualTo((id, "unknown-supplier")));
+
+        // Later sweeps find the review and start no other.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.That((await Http.ReadAsync(await api.GetAsync($"/api/workflow-instances?definitionId={review}"), 200))["items"]!.AsArray(), Has.Count.EqualTo(1));
+    }
+
+    [Test]
     public async Task A_system_exception_saves_a_screenshot_and_trace_per_attempt_and_is_retried_until_the_queue_fails_it()
     {
         var queue = NewId("keying");

@@ -1,11 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Automation.Server.Triggers;
+namespace Automation.Engine.Triggers;
 
 /// <summary>
-/// Deterministic instance ids for trigger events: the same event (a retried request with one idempotency key, a file
-/// of one name, size and time) always maps to the same id, so <see cref="Engine.Triggers.TriggerStarter"/> starts it once,
+/// Deterministic instance ids for events: the same event (a retried request with one idempotency key, a file of one
+/// name, size and time, a queue item's attempt, a bot's failed attempt to review) always maps to the same id, so the
+/// runtime starts it once (a second start with the id is refused with a <see cref="Persistence.ConcurrencyException"/>),
 /// also across nodes and after a crash.
 /// </summary>
 public static class EventInstanceIds
