@@ -42,7 +42,7 @@ internal sealed class SampleApp : IAsyncDisposable
             ["UserName"] = User, ["Password"] = Password, ["TestToken"] = TestToken, ["DatabasePath"] = folder.Combine("app.db"),
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string>()) all[k] = v;
-        var args = new List<string> { "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning" };
+        var args = new List<string> { "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning" };
         args.AddRange(all.Select(kv => $"--{section}:{kv.Key}={kv.Value}"));
         try
         {
