@@ -17,8 +17,9 @@ internal static class BotsBench
     {
         await using var rig = await BotHostRig.StartAsync(pool).ConfigureAwait(false);
         var table = new Table($"Bots through the bot host: items per minute with {string.Join(", ", workerCounts)} workers ({itemsPerCell} items per cell, SQLite work queue, ItemTrace {pool.Options.ItemTrace})",
-            "Bot", "Workers", "Items", "Successful", "Failed", "Checked right", "Elapsed s", "Items/min", "vs 1 worker", "Item s median", "Load at start", "Failures / problems");
+            "Bot", "Workers", "Items", "Successful", "Failed", "Checked right", "Elapsed s", "Items/min", "vs 1 worker", "Item s median", "CPU s/item", "Load at start", "Failures / problems");
         var notes = new List<string>();
+        var cpuNotes = new List<string>();
         foreach (var start in cases)
         {
             await using var botCase = await start().ConfigureAwait(false);
@@ -38,7 +39,12 @@ internal static class BotsBench
                 var load = Machine.Load1();
                 Console.Write($"  {name}, {workers} worker(s), {itemsPerCell} items... ");
                 var timeout = TimeSpan.FromSeconds(60 + 60.0 * itemsPerCell / workers);
+                var cpu = ProcessTreeCpu.Seconds();
                 var (settled, started) = await rig.RunAsync(botCase, $"{name}-w{workers}", items, workers, timeout).ConfigureAwait(false);
+                var cpuAfter = ProcessTreeCpu.Seconds();
+                var cpuByKind = cpuAfter.Select(c => (Kind: c.Key, PerItem: (c.Value - cpu.GetValueOrDefault(c.Key)) / settled.Count)).Where(c => c.PerItem >= 0.005).OrderByDescending(c => c.PerItem).ToList();
+                var cpuPerItem = cpuByKind.Sum(c => c.PerItem);
+                cpuNotes.Add($"{name}, {workers} worker(s): {string.Join(", ", cpuByKind.Select(c => $"{c.Kind} {Fmt.N(c.PerItem, 2)}"))}");
                 var successful = settled.Where(i => i.Status == QueueItemStatus.Successful).ToList();
                 var failed = settled.Where(i => i.Status == QueueItemStatus.Failed).ToList();
                 var check = await botCase.CheckAsync(successful).ConfigureAwait(false);
@@ -52,16 +58,17 @@ internal static class BotsBench
                 table.Add(name, workers.ToString(CultureInfo.InvariantCulture), settled.Count.ToString(CultureInfo.InvariantCulture),
                     successful.Count.ToString(CultureInfo.InvariantCulture), failed.Count.ToString(CultureInfo.InvariantCulture),
                     $"{check.Right}/{successful.Count}", Fmt.N(seconds, 1), Fmt.N(perMinute, 1), single is { } one ? Fmt.Ratio(perMinute / one) : "—",
-                    Fmt.N(Samples.Median(itemSeconds), 2), Fmt.N(load, 2),
+                    Fmt.N(Samples.Median(itemSeconds), 2), Fmt.N(cpuPerItem, 2), Fmt.N(load, 2),
                     issues.Count == 0 ? "none" : $"{issues.Count}: {Short(issues[0])}{(issues.Count > 1 ? " …" : "")}");
                 foreach (var issue in issues) notes.Add($"{name}, {workers} worker(s): {issue}");
             }
         }
 
         table.Notes.Add("Each cell: a queue in the bench's SQLite store (max attempts 1, so a failure is final and shows here), a fresh batch of items added, then the product's BotHost started with one pool (bot, queue, N workers, settings as Automation:Bots:Pools gives them) and stopped once every item is Successful or Failed. Workers share one Chromium (BrowserPool), each item in a fresh browser context, as in the server.");
-        table.Notes.Add("Elapsed: from BotHost.StartAsync to the last item's completion time in the store. Items/min = settled items / elapsed × 60. Item s: each item's taken-to-settled time from the store. Load at start: the 1-minute load average as the cell began.");
+        table.Notes.Add("Elapsed: from BotHost.StartAsync to the last item's completion time in the store. Items/min = settled items / elapsed × 60. Item s: each item's taken-to-settled time from the store. CPU s/item: CPU time of the bench process tree during the cell (the bot host, the app the bot drives, the Playwright driver, Chromium and its renderers; not the mail servers) over the items: on a 2-core machine, 120 / CPU s per item is the most items per minute any number of workers can reach. Load at start: the 1-minute load average as the cell began.");
         table.Notes.Add("Checked right: successful items whose output the bench confirmed in the application the bot drove (FIN/2000's and PeopleNet's /testing read APIs; for the challenge, the page's own score of 70/70). Every notice of the starter/leaver bot is also waited for in its manager's mailbox.");
         table.Notes.Add("The machine has 2 cores shared with other work; N workers are N renderers plus the app and the bench on them.");
+        table.Notes.Add("CPU s per item by process (bench = the bot host, the sample app and the bench in one .NET process; node = the Playwright driver; chromium = the browser with its renderers): " + string.Join("; ", cpuNotes) + ".");
         table.Notes.AddRange(notes);
         tables.Add(table);
     }
