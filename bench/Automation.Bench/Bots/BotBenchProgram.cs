@@ -14,7 +14,7 @@ namespace Automation.Bench.Bots;
 /// <summary>
 /// The bot benchmarks and the challenge bot's command line:
 /// <c>challenge [--url U] [--xlsx F] [--rounds N] [--once]</c>, <c>overhead [--url U] [--xlsx F] [--items N]</c>,
-/// <c>bots [--items N] [--workers 1,2,4] [--trace actions|fullonretry|full|off]</c> (the ItemTrace the bot host records; default as the server: FullOnRetry), or <c>botbench</c> for all three.
+/// <c>bots [--items N] [--workers 1,2,4] [--trace actions|fullonretry|full|off] [--bots invoice-entry,starter-leaver,rpa-challenge]</c> (the ItemTrace the bot host records; default as the server: FullOnRetry), or <c>botbench</c> for all three.
 /// Without --url the sample copy of the challenge (samples/RpaChallenge) runs in this process.
 /// </summary>
 internal static class BotBenchProgram
@@ -28,6 +28,7 @@ internal static class BotBenchProgram
         int rounds = 5, items = 5, botItems = 8;
         int[] workers = [1, 2, 4];
         var once = false;
+        string[]? only = null;
         var trace = new BrowserOptions().ItemTrace;
         for (var i = 1; i < args.Length; i++)
         {
@@ -49,6 +50,7 @@ internal static class BotBenchProgram
                         : throw new ArgumentException($"--trace must be one of {string.Join(", ", Enum.GetNames<ItemTrace>())}, not '{mode}'.");
                     break;
                 case "--once": once = true; break;
+                case "--bots": only = [.. Next().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)]; break;
                 case "--out": outFile = Next(); break;
                 default: throw new ArgumentException($"Unknown option '{args[i]}' for {scenario}; see bench/Automation.Bench/Bots/BotBenchProgram.cs.");
             }
@@ -81,12 +83,15 @@ internal static class BotBenchProgram
         if (scenario is "bots" or "botbench")
         {
             // Each case starts what its bot drives when its turn comes, and stops it afterwards.
-            Func<Task<BotBenchCase>>[] cases =
+            (string Bot, Func<Task<BotBenchCase>> Start)[] all =
             [
-                async () => await InvoiceEntryCase.StartAsync().ConfigureAwait(false),
-                async () => await StarterLeaverCase.StartAsync().ConfigureAwait(false),
-                () => Task.FromResult<BotBenchCase>(new ChallengeCase(site)),
+                ("invoice-entry", async () => await InvoiceEntryCase.StartAsync().ConfigureAwait(false)),
+                ("starter-leaver", async () => await StarterLeaverCase.StartAsync().ConfigureAwait(false)),
+                ("rpa-challenge", () => Task.FromResult<BotBenchCase>(new ChallengeCase(site))),
             ];
+            if (only?.FirstOrDefault(b => all.All(c => c.Bot != b)) is { } unknown)
+                throw new ArgumentException($"--bots names '{unknown}'; the bots are {string.Join(", ", all.Select(c => c.Bot))}.");
+            var cases = all.Where(c => only is null || only.Contains(c.Bot)).Select(c => c.Start).ToList();
             await BotsBench.RunAsync(pool, cases, botItems, workers, tables).ConfigureAwait(false);
         }
 

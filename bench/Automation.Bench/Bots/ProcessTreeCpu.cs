@@ -57,11 +57,16 @@ internal static class ProcessTreeCpu
         return result;
     }
 
-    // The program's file name (node, chromium), which unlike the command name is not a thread's name (node calls its main thread MainThread).
+    // The program's file name (node, chromium), which unlike the command name is not a thread's name (node calls its main
+    // thread MainThread); Chromium's processes by their --type (none for the browser process itself, whose one UI thread
+    // every context shares; zygote, which reaps the renderers and so holds the CPU of those that have exited).
     private static string? Program(string dir)
     {
-        var cmdline = File.ReadAllText(Path.Combine(dir, "cmdline"));
-        var first = cmdline.Split('\0', 2)[0];
-        return first.Length == 0 ? null : Path.GetFileName(first.Split(' ')[0]);
+        var args = File.ReadAllText(Path.Combine(dir, "cmdline")).Split('\0');
+        if (args[0].Length == 0) return null;
+        var name = Path.GetFileName(args[0].Split(' ')[0]);
+        if (name != "chromium") return name;
+        var type = args.FirstOrDefault(a => a.StartsWith("--type=", StringComparison.Ordinal));
+        return type is null ? "chromium browser" : "chromium " + type["--type=".Length..];
     }
 }
