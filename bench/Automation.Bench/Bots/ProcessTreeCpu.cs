@@ -58,8 +58,8 @@ internal static class ProcessTreeCpu
     }
 
     // The program's file name (node, chromium), which unlike the command name is not a thread's name (node calls its main
-    // thread MainThread); Chromium's processes by their --type (none for the browser process itself, whose one UI thread
-    // every context shares; zygote, which reaps the renderers and so holds the CPU of those that have exited).
+    // thread MainThread); Chromium's helper processes by their --type. Plain "chromium" is the browser process, with the
+    // CPU of the renderers it has reaped (each context's renderer exits when the context closes), so mostly renderer time.
     private static string? Program(string dir)
     {
         var args = File.ReadAllText(Path.Combine(dir, "cmdline")).Split('\0');
@@ -67,6 +67,6 @@ internal static class ProcessTreeCpu
         var name = Path.GetFileName(args[0].Split(' ')[0]);
         if (name != "chromium") return name;
         var type = args.FirstOrDefault(a => a.StartsWith("--type=", StringComparison.Ordinal));
-        return type is null ? "chromium browser" : "chromium " + type["--type=".Length..];
+        return type is null ? "chromium" : "chromium " + type["--type=".Length..];
     }
 }
