@@ -68,7 +68,7 @@ internal static class BotsBench
         table.Notes.Add("Elapsed: from BotHost.StartAsync to the last item's completion time in the store. Items/min = settled items / elapsed × 60. Item s: each item's taken-to-settled time from the store. CPU s/item: CPU time of the bench process tree during the cell (the bot host, the app the bot drives, the Playwright driver, Chromium and its renderers; not the mail servers) over the items: on a 2-core machine, 120 / CPU s per item is the most items per minute any number of workers can reach. Load at start: the 1-minute load average as the cell began.");
         table.Notes.Add("Checked right: successful items whose output the bench confirmed in the application the bot drove (FIN/2000's and PeopleNet's /testing read APIs; for the challenge, the page's own score of 70/70). Every notice of the starter/leaver bot is also waited for in its manager's mailbox.");
         table.Notes.Add("The machine has 2 cores shared with other work; N workers are N renderers plus the app and the bench on them.");
-        table.Notes.Add("CPU s per item by process (bench = the bot host, the sample app and the bench in one .NET process; node = the Playwright driver; chromium = the browser process with the renderers it has reaped, "chromium renderer" etc. = helper processes still running): " + string.Join("; ", cpuNotes) + ".");
+        table.Notes.Add("CPU s per item by process (bench = the bot host, the sample app and the bench in one .NET process; node = the Playwright driver; chromium = the browser process with the renderers it has reaped, chromium renderer etc. = helper processes still running): " + string.Join("; ", cpuNotes) + ".");
         table.Notes.AddRange(notes);
         tables.Add(table);
     }
