@@ -78,6 +78,7 @@ internal static class BotBenchProgram
         header.AppendLine($"Browser: Chromium {(await BrowserAsync(pool).ConfigureAwait(false)).Version} at {options.ExecutablePath}, headless, through Microsoft.Playwright");
         Console.WriteLine(header);
         var tables = new List<Table>();
+        var failures = false;
         if (scenario is "challenge" or "botbench") await ChallengeBench.RunAsync(pool, site, rounds, tables).ConfigureAwait(false);
         if (scenario is "overhead" or "botbench") await OverheadBench.RunAsync(pool, site, items, tables).ConfigureAwait(false);
         if (scenario is "bots" or "botbench")
@@ -92,7 +93,7 @@ internal static class BotBenchProgram
             if (only?.FirstOrDefault(b => all.All(c => c.Bot != b)) is { } unknown)
                 throw new ArgumentException($"--bots names '{unknown}'; the bots are {string.Join(", ", all.Select(c => c.Bot))}.");
             var cases = all.Where(c => only is null || only.Contains(c.Bot)).Select(c => c.Start).ToList();
-            await BotsBench.RunAsync(pool, cases, botItems, workers, tables).ConfigureAwait(false);
+            if (!await BotsBench.RunAsync(pool, cases, botItems, workers, tables).ConfigureAwait(false)) failures = true;
         }
 
         var finished = DateTimeOffset.Now;
@@ -109,7 +110,8 @@ internal static class BotBenchProgram
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outFile))!);
         await File.WriteAllTextAsync(outFile, markdown.ToString()).ConfigureAwait(false);
         Console.WriteLine($"\nLoad average at end: {Machine.Load()}. Markdown written to {Path.GetFullPath(outFile)}");
-        return 0;
+        // A bot item that failed or keyed something wrong fails the run (the tables say which).
+        return failures ? 1 : 0;
     }
 
     /// <summary>The pool's browser (launched if need be), for the plain-Playwright peer to open its own contexts in.</summary>

@@ -13,13 +13,15 @@ namespace Automation.Bench.Bots;
 /// </summary>
 internal static class BotsBench
 {
-    public static async Task RunAsync(BrowserPool pool, IReadOnlyList<Func<Task<BotBenchCase>>> cases, int itemsPerCell, int[] workerCounts, List<Table> tables)
+    /// <summary>Runs the cells and adds the table; returns whether every item of every cell succeeded and was checked right.</summary>
+    public static async Task<bool> RunAsync(BrowserPool pool, IReadOnlyList<Func<Task<BotBenchCase>>> cases, int itemsPerCell, int[] workerCounts, List<Table> tables)
     {
         await using var rig = await BotHostRig.StartAsync(pool).ConfigureAwait(false);
         var table = new Table($"Bots through the bot host: items per minute with {string.Join(", ", workerCounts)} workers ({itemsPerCell} items per cell, SQLite work queue, ItemTrace {pool.Options.ItemTrace})",
             "Bot", "Workers", "Items", "Successful", "Failed", "Checked right", "Elapsed s", "Items/min", "vs 1 worker", "Item s median", "CPU s/item", "Load at start", "Failures / problems");
         var notes = new List<string>();
         var cpuNotes = new List<string>();
+        var allRight = true;
         foreach (var start in cases)
         {
             await using var botCase = await start().ConfigureAwait(false);
@@ -40,7 +42,21 @@ internal static class BotsBench
                 Console.Write($"  {name}, {workers} worker(s), {itemsPerCell} items... ");
                 var timeout = TimeSpan.FromSeconds(60 + 60.0 * itemsPerCell / workers);
                 var cpu = ProcessTreeCpu.Seconds();
-                var (settled, started) = await rig.RunAsync(botCase, $"{name}-w{workers}", items, workers, timeout).ConfigureAwait(false);
+                IReadOnlyList<QueueItem> settled;
+                DateTimeOffset started;
+                try
+                {
+                    (settled, started) = await rig.RunAsync(botCase, $"{name}-w{workers}", items, workers, timeout).ConfigureAwait(false);
+                }
+                catch (TimeoutException e)
+                {
+                    // A stuck cell is a result too: shown, and the other cells still run.
+                    Console.WriteLine(e.Message);
+                    table.Add(name, workers.ToString(CultureInfo.InvariantCulture), itemsPerCell.ToString(CultureInfo.InvariantCulture), "", "", "", "", "", "", "", "", Fmt.N(load, 2), Short(e.Message));
+                    allRight = false;
+                    continue;
+                }
+
                 var cpuAfter = ProcessTreeCpu.Seconds();
                 var cpuByKind = cpuAfter.Select(c => (Kind: c.Key, PerItem: (c.Value - cpu.GetValueOrDefault(c.Key)) / settled.Count)).Where(c => c.PerItem >= 0.005).OrderByDescending(c => c.PerItem).ToList();
                 var cpuPerItem = cpuByKind.Sum(c => c.PerItem);
@@ -53,6 +69,7 @@ internal static class BotsBench
                 var perMinute = settled.Count / seconds * 60;
                 single ??= workers == 1 ? perMinute : null;
                 var itemSeconds = settled.Where(i => i.StartedAt is not null && i.CompletedAt is not null).Select(i => (i.CompletedAt!.Value - i.StartedAt!.Value).TotalSeconds).ToList();
+                allRight &= failed.Count == 0 && check.Right == successful.Count && check.Problems.Count == 0;
                 var issues = failed.Select(i => $"{i.Reference ?? i.Id}: [{i.FailureKind} {i.FailureCode}] {i.FailureReason}").Concat(check.Problems).ToList();
                 Console.WriteLine($"{successful.Count}/{settled.Count} successful, {Fmt.N(perMinute, 1)} items/min{(issues.Count == 0 ? "" : $"; {issues.Count} problem(s), first: {issues[0]}")}");
                 table.Add(name, workers.ToString(CultureInfo.InvariantCulture), settled.Count.ToString(CultureInfo.InvariantCulture),
@@ -71,6 +88,7 @@ internal static class BotsBench
         table.Notes.Add("CPU s per item by process (bench = the bot host, the sample app and the bench in one .NET process; node = the Playwright driver; chromium = the browser process with the renderers it has reaped, chromium renderer etc. = helper processes still running): " + string.Join("; ", cpuNotes) + ".");
         table.Notes.AddRange(notes);
         tables.Add(table);
+        return allRight;
     }
 
     private static string Short(string text) => text.Length <= 120 ? text.Replace('|', '/') : text[..117].Replace('|', '/') + "...";
