@@ -8,7 +8,7 @@ using Automation.Bench.Bots;
 //   store:    all (default) | memory | sqlite | postgres
 //   options:  --duration S  --warmup S  --callers N  --scale-instances N  --scale-versions N  --out FILE  --no-extras
 // Bots (docs/performance.md, "Bots"): challenge [--url U] [--xlsx F] [--rounds N] [--once] | overhead [--items N] |
-//   bots [--items N] [--workers 1,2,4] [--trace off|snapshots|full] | botbench (all three)
+//   bots [--items N] [--workers 1,2,4] [--trace fullonretry|actions|full|off] [--bots a,b] | botbench (all three)
 if (args.Length > 0 && BotBenchProgram.Scenarios.Contains(args[0])) return await BotBenchProgram.RunAsync(args);
 var positional = new List<string>();
 var settings = new Settings();

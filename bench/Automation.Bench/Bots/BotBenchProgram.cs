@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Automation.Bots.Browser.Hosting;
 using Automation.Bots.Browser.Sessions;
+using Automation.Bots.Browser.Workers;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Playwright;
 using Samples.Bots.Challenge;
@@ -13,7 +14,7 @@ namespace Automation.Bench.Bots;
 /// <summary>
 /// The bot benchmarks and the challenge bot's command line:
 /// <c>challenge [--url U] [--xlsx F] [--rounds N] [--once]</c>, <c>overhead [--url U] [--xlsx F] [--items N]</c>,
-/// <c>bots [--items N] [--workers 1,2,4] [--trace off|snapshots|full]</c>, or <c>botbench</c> for all three.
+/// <c>bots [--items N] [--workers 1,2,4] [--trace actions|fullonretry|full|off] [--bots invoice-entry,starter-leaver,rpa-challenge]</c> (the ItemTrace the bot host records; default as the server: FullOnRetry), or <c>botbench</c> for all three.
 /// Without --url the sample copy of the challenge (samples/RpaChallenge) runs in this process.
 /// </summary>
 internal static class BotBenchProgram
@@ -27,7 +28,8 @@ internal static class BotBenchProgram
         int rounds = 5, items = 5, botItems = 8;
         int[] workers = [1, 2, 4];
         var once = false;
-        var trace = TraceMode.Full;
+        string[]? only = null;
+        var trace = new BrowserOptions().ItemTrace;
         for (var i = 1; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -42,8 +44,13 @@ internal static class BotBenchProgram
                     botItems = n;
                     break;
                 case "--workers": workers = Next().Split(',').Select(w => PositiveInt(w, "--workers")).ToArray(); break;
-                case "--trace": trace = Enum.Parse<TraceMode>(Next(), ignoreCase: true); break;
+                case "--trace":
+                    var mode = Next();
+                    trace = Enum.TryParse<ItemTrace>(mode, ignoreCase: true, out var t) && Enum.IsDefined(t) ? t
+                        : throw new ArgumentException($"--trace must be one of {string.Join(", ", Enum.GetNames<ItemTrace>())}, not '{mode}'.");
+                    break;
                 case "--once": once = true; break;
+                case "--bots": only = [.. Next().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)]; break;
                 case "--out": outFile = Next(); break;
                 default: throw new ArgumentException($"Unknown option '{args[i]}' for {scenario}; see bench/Automation.Bench/Bots/BotBenchProgram.cs.");
             }
@@ -51,7 +58,7 @@ internal static class BotBenchProgram
         if (url is not null && (!Uri.TryCreate(url, UriKind.Absolute, out var u) || u.Scheme is not ("http" or "https")))
             throw new ArgumentException($"--url '{url}' is not an http(s) address.");
 
-        var options = new BrowserOptions { ExecutablePath = Environment.GetEnvironmentVariable("AUTOMATION_CHROMIUM") ?? "/usr/bin/chromium" };
+        var options = new BrowserOptions { ExecutablePath = Environment.GetEnvironmentVariable("AUTOMATION_CHROMIUM") ?? "/usr/bin/chromium", ItemTrace = trace };
         options.AllowedHosts.Add("127.0.0.1");
         if (url is not null) options.AllowedHosts.Add(new Uri(url).Host);
         await using var pool = new BrowserPool(Microsoft.Extensions.Options.Options.Create(options), NullLogger<BrowserPool>.Instance);
@@ -71,18 +78,22 @@ internal static class BotBenchProgram
         header.AppendLine($"Browser: Chromium {(await BrowserAsync(pool).ConfigureAwait(false)).Version} at {options.ExecutablePath}, headless, through Microsoft.Playwright");
         Console.WriteLine(header);
         var tables = new List<Table>();
+        var failures = false;
         if (scenario is "challenge" or "botbench") await ChallengeBench.RunAsync(pool, site, rounds, tables).ConfigureAwait(false);
         if (scenario is "overhead" or "botbench") await OverheadBench.RunAsync(pool, site, items, tables).ConfigureAwait(false);
         if (scenario is "bots" or "botbench")
         {
-            BotCase[] cases =
+            // Each case starts what its bot drives when its turn comes, and stops it afterwards.
+            (string Bot, Func<Task<BotBenchCase>> Start)[] all =
             [
-                new("rpa-challenge (item = one 10-round challenge run)", new RpaChallengeBot(), [],
-                    n => Enumerable.Range(0, n).Select(_ => new Automation.Engine.Queues.NewQueueItem { Data = ChallengeBench.Data(site) }).ToList(),
-                    output => output?["correct"]?.GetValue<int>() is int c && c == output["total"]?.GetValue<int>()),
-                // The invoice-entry and starter/leaver bots join here when they land (a case each: bot, settings, items).
+                ("invoice-entry", async () => await InvoiceEntryCase.StartAsync().ConfigureAwait(false)),
+                ("starter-leaver", async () => await StarterLeaverCase.StartAsync().ConfigureAwait(false)),
+                ("rpa-challenge", () => Task.FromResult<BotBenchCase>(new ChallengeCase(site))),
             ];
-            await BotsBench.RunAsync(pool, cases, botItems, workers, trace, tables).ConfigureAwait(false);
+            if (only?.FirstOrDefault(b => all.All(c => c.Bot != b)) is { } unknown)
+                throw new ArgumentException($"--bots names '{unknown}'; the bots are {string.Join(", ", all.Select(c => c.Bot))}.");
+            var cases = all.Where(c => only is null || only.Contains(c.Bot)).Select(c => c.Start).ToList();
+            if (!await BotsBench.RunAsync(pool, cases, botItems, workers, tables).ConfigureAwait(false)) failures = true;
         }
 
         var finished = DateTimeOffset.Now;
@@ -99,7 +110,8 @@ internal static class BotBenchProgram
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outFile))!);
         await File.WriteAllTextAsync(outFile, markdown.ToString()).ConfigureAwait(false);
         Console.WriteLine($"\nLoad average at end: {Machine.Load()}. Markdown written to {Path.GetFullPath(outFile)}");
-        return 0;
+        // A bot item that failed or keyed something wrong fails the run (the tables say which).
+        return failures ? 1 : 0;
     }
 
     /// <summary>The pool's browser (launched if need be), for the plain-Playwright peer to open its own contexts in.</summary>

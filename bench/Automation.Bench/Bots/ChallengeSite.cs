@@ -45,7 +45,7 @@ internal sealed class ChallengeSite : IAsyncDisposable
         Uri address;
         if (url is null)
         {
-            app = ChallengeApp.Create(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]);
+            app = ChallengeApp.Create(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning"]);
             await app.StartAsync().ConfigureAwait(false);
             address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
         }
