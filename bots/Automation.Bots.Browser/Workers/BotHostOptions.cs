@@ -15,6 +15,16 @@ public sealed class BotHostOptions
     /// <summary>The longest wait between looks at an empty queue (idle workers back off up to it; default 1 s).</summary>
     public TimeSpan IdlePollMax { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a worker that stopped reporting stays in the registry (<c>bot_workers</c>) before
+    /// <see cref="BotRegistryCleanup"/> removes it (default 7 days; at least an hour). Each host start adds its own worker
+    /// rows, so without this the registry grows with every restart.
+    /// </summary>
+    public TimeSpan RegistryRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often the registry is cleaned (on start, then every this long; default 1 hour).</summary>
+    public TimeSpan RegistryCleanupInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>The pools: which bot works which queue with how many workers.</summary>
     public List<BotPoolOptions> Pools { get; set; } = [];
 }

@@ -24,6 +24,9 @@ public static class BotHostConfiguration
         options.HeartbeatInterval = Positive(section, nameof(BotHostOptions.HeartbeatInterval), options.HeartbeatInterval);
         options.StopGrace = Read(section, nameof(BotHostOptions.StopGrace), options.StopGrace, TryTime, "a time such as 00:00:30");
         options.IdlePollMax = Positive(section, nameof(BotHostOptions.IdlePollMax), options.IdlePollMax);
+        options.RegistryRetention = Read(section, nameof(BotHostOptions.RegistryRetention), options.RegistryRetention,
+            (string? t, out TimeSpan v) => TryTime(t, out v) && v >= TimeSpan.FromHours(1), "a time of at least an hour such as 7.00:00:00");
+        options.RegistryCleanupInterval = Positive(section, nameof(BotHostOptions.RegistryCleanupInterval), options.RegistryCleanupInterval);
         var pools = section.GetSection(nameof(BotHostOptions.Pools)).GetChildren().ToList();
         if (pools.Count > 0) options.Pools = [.. pools.Select(Pool)];
     }
