@@ -162,6 +162,7 @@ public sealed class QueueConsoleTests : DesignerTestBase
         await Expect(Rows.First).ToContainTextAsync("INV-1");
         await Expect(Page.GetByLabel("Failure", new() { Exact = true })).ToHaveValueAsync("business|unknown-supplier");
         await AssertAccessibleAsync("a queue's items filtered by a failure reason");
+        await Page.SaveScreenshotAsync("queue-filtered", fullPage: true);
 
         // Every business exception: the reason is dropped from the address.
         await Page.GetByLabel("Failure", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Business exceptions" });
@@ -179,7 +180,7 @@ public sealed class QueueConsoleTests : DesignerTestBase
         await Expect(Page.GetByText("CN-3")).ToHaveCountAsync(0);
 
         // Dates of the last change, whole days in the user's time zone: nothing changed tomorrow, everything today.
-        await Page.GetByLabel("Of when the item was").SelectOptionAsync(new SelectOptionValue { Label = "Last changed" });
+        await Page.GetByLabel("Which date").SelectOptionAsync(new SelectOptionValue { Label = "Last changed" });
         await Page.GetByLabel("On or after").FillAsync(Day(today.AddDays(1)));
         await Page.GetByRole(AriaRole.Button, new() { Name = "Show items" }).ClickAsync();
         await Expect(Page).ToHaveURLAsync(new Regex($"updatedFrom={Day(today.AddDays(1))}"));
@@ -200,7 +201,7 @@ public sealed class QueueConsoleTests : DesignerTestBase
         await Page.ReloadAsync();
         await Expect(Rows).ToHaveCountAsync(3);
         await Expect(Page.GetByLabel("Reference")).ToHaveValueAsync("INV-*");
-        await Expect(Page.GetByLabel("Of when the item was")).ToHaveValueAsync("updated");
+        await Expect(Page.GetByLabel("Which date")).ToHaveValueAsync("updated");
         await Expect(Page.GetByLabel("On or after")).ToHaveValueAsync(Day(today));
         await Page.GoBackAsync();
         await Expect(Page.GetByLabel("Reference")).ToHaveValueAsync("INV-*");

@@ -85,12 +85,12 @@ export default function ItemFilterForm({ filters, filterKey, reasons, onApply }:
           How the item last failed (an item retried since keeps it).
         </p>
       </div>
-      <fieldset className="field date-range">
+      <fieldset className="date-range">
         <legend>Dates</legend>
         <div className="field">
-          <label htmlFor="item-date-field">Of when the item was</label>
+          <label htmlFor="item-date-field">Which date</label>
           <select id="item-date-field" value={draft.dateField} onChange={(e) => set({ dateField: e.target.value as ItemDateField })}>
-            <option value="added">Added</option>
+            <option value="added">Added to the queue</option>
             <option value="updated">Last changed</option>
           </select>
         </div>
