@@ -19,7 +19,7 @@ namespace Automation.Samples.Tests;
 
 /// <summary>
 /// The rpa-challenge bot plays the challenge copy (samples/RpaChallenge) in real Chromium, taken from a work queue
-/// as the bot host will take it; the page's own score (and the app's record of the last run) says how it did.
+/// by the product's bot host; the page's own score (and the app's record of the last run) says how it did.
 /// </summary>
 public sealed class RpaChallengeBotTests
 {
@@ -73,7 +73,7 @@ public sealed class RpaChallengeBotTests
     {
         await AddItemAsync(new JsonObject { ["url"] = address.ToString(), ["spreadsheet"] = ShippedSpreadsheetPath() });
 
-        var item = await TestBotLoop.RunOneAsync(store, Queue, bot, pool);
+        var item = await RunTheBotAsync();
 
         Assert.That(item.Status, Is.EqualTo(QueueItemStatus.Successful), item.FailureReason);
         Assert.That(item.Output!["correct"]!.GetValue<int>(), Is.EqualTo(70));
@@ -92,7 +92,7 @@ public sealed class RpaChallengeBotTests
         var document = await documents.SaveAsync("challenge-variant.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ChallengeWorkbook.Build(headers, rows));
         await AddItemAsync(new JsonObject { ["url"] = address.ToString(), ["spreadsheet"] = document.Id });
 
-        var item = await TestBotLoop.RunOneAsync(store, Queue, bot, pool);
+        var item = await RunTheBotAsync();
 
         Assert.That(item.Status, Is.EqualTo(QueueItemStatus.Successful), item.FailureReason);
         Assert.That(item.Output!["correct"]!.GetValue<int>(), Is.EqualTo(70));
@@ -104,7 +104,7 @@ public sealed class RpaChallengeBotTests
     {
         await AddItemAsync([]);
 
-        var item = await TestBotLoop.RunOneAsync(store, Queue, bot, pool, new JsonObject { ["url"] = address.ToString() });
+        var item = await RunTheBotAsync(new JsonObject { ["url"] = address.ToString() });
 
         Assert.That(item.Status, Is.EqualTo(QueueItemStatus.Successful), item.FailureReason);
         Assert.That(item.Output!["correct"]!.GetValue<int>(), Is.EqualTo(70));
@@ -118,7 +118,7 @@ public sealed class RpaChallengeBotTests
         var document = await documents.SaveAsync("no-email.xlsx", "application/octet-stream", ChallengeWorkbook.Build(headers, rows));
         await AddItemAsync(new JsonObject { ["url"] = address.ToString(), ["spreadsheet"] = document.Id });
 
-        var item = await TestBotLoop.RunOneAsync(store, Queue, bot, pool);
+        var item = await RunTheBotAsync();
 
         Assert.That(item.Status, Is.EqualTo(QueueItemStatus.Failed));
         Assert.That(item.FailureKind, Is.EqualTo(QueueFailureKind.Business));
@@ -151,7 +151,7 @@ public sealed class RpaChallengeBotTests
     {
         await AddItemAsync(new JsonObject { ["url"] = address.ToString(), ["spreadsheet"] = "/nowhere/challenge.xlsx" });
 
-        var item = await TestBotLoop.RunOneAsync(store, Queue, bot, pool);
+        var item = await RunTheBotAsync();
 
         Assert.That(item.FailureKind, Is.EqualTo(QueueFailureKind.Business));
         Assert.That(item.FailureReason, Does.Contain("'/nowhere/challenge.xlsx' is neither a stored document nor a file"));
@@ -164,6 +164,9 @@ public sealed class RpaChallengeBotTests
 
         Assert.That(result, Is.EqualTo(new ChallengeResult(70, 70, 1004, "Congratulations! Your success rate is 100% ( 70 out of 70 fields) in 1004 milliseconds")));
     }
+
+    /// <summary>Runs the bot host over the queue (its one item) and returns the item as settled.</summary>
+    private async Task<QueueItem> RunTheBotAsync(JsonObject? settings = null) => (await new BotRun(store, pool).RunAsync(Queue, bot, settings)).Items.Single();
 
     private async Task AddItemAsync(JsonObject data) =>
         await store.AddItemsAsync(Queue, [new NewQueueItem { Data = data }], "test", DateTimeOffset.UtcNow);

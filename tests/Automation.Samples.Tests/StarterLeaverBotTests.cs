@@ -10,7 +10,7 @@ namespace Automation.Samples.Tests;
 /// <summary>
 /// The starter/leaver bot against the real people portal in real Chromium, with real mail (Dovecot/OpenSMTPD): what it
 /// keyed is read back through the portal's /testing API, and the managers' notices from their mailboxes. The fifty
-/// records run through the server's real bot host; the smaller cases through a test loop that settles items the same way.
+/// records run through the whole server's bot host; the smaller cases through the same bot host over an in-memory queue.
 /// </summary>
 public sealed class StarterLeaverBotTests
 {
@@ -64,7 +64,7 @@ public sealed class StarterLeaverBotTests
         var results = (await host.RunAsync(starters.Select(r => ($"{r["WorkerID"]}-start", r))))
             .Concat(await host.RunAsync(leavers.Select(r => ($"{r["WorkerID"]}-leave", r)))).ToList();
 
-        Assert.That(results.Where(r => r.Error is not null).Select(r => $"{r.Item.Reference}: {r.Error!.Message}"), Is.Empty);
+        Assert.That(SettledQueue.NotSuccessful(results), Is.Empty);
         Assert.That(results, Has.Count.EqualTo(50));
         var users = await rig.UsersAsync();
         Assert.That(users, Has.Count.EqualTo(6 + 40), "the seeded staff and one account per starter");
@@ -85,12 +85,12 @@ public sealed class StarterLeaverBotTests
                 Assert.That(u.GetProperty("groups").EnumerateArray().Select(g => g.GetString()!), Is.EquivalentTo(ExpectedGroups(record)), id);
                 Assert.That(S(u, "status"), Is.EqualTo(leaving.Contains(id) ? "Disabled" : "Active"), id);
                 Assert.That(S(u, "leaveDate"), Is.EqualTo(leaving.Contains(id) ? LeaveDate : ""), id);
-                var created = results.Single(r => r.Item.Reference == $"{id}-start").Output!;
+                var created = results.Single(r => r.Reference == $"{id}-start").Output!;
                 Assert.That(created["action"]!.GetValue<string>(), Is.EqualTo("created"), id);
                 Assert.That(created["userId"]!.GetValue<string>(), Is.EqualTo(S(u, "userName")), id);
             }
             foreach (var id in leaving)
-                Assert.That(results.Single(r => r.Item.Reference == $"{id}-leave").Output!["action"]!.GetValue<string>(), Is.EqualTo("disabled"), id);
+                Assert.That(results.Single(r => r.Reference == $"{id}-leave").Output!["action"]!.GetValue<string>(), Is.EqualTo("disabled"), id);
         });
 
         // Every manager with an address got one notice per starter and per leaver of theirs; 9006 has none, which the output says.
@@ -104,17 +104,17 @@ public sealed class StarterLeaverBotTests
             foreach (var subject in expected) Assert.That(messages.Select(m => m.Subject), Has.Some.Contains(subject), number);
             Assert.That(messages.All(m => m.From.Mailboxes.Single().Address == rig.Robot.Address), Is.True);
         }
-        var unmailable = results.Where(r => r.Item.Data["ManagerID"]!.GetValue<string>() == "9006").ToList();
+        var unmailable = results.Where(r => r.Data["ManagerID"]!.GetValue<string>() == "9006").ToList();
         Assert.That(unmailable, Is.Not.Empty);
         Assert.That(unmailable.All(r => r.Output!["notified"]!.GetValue<bool>() == false
             && r.Output["notification"]!.GetValue<string>().Contains("9006 (Tom Ashworth) has no email address", StringComparison.Ordinal)), Is.True);
-        Assert.That(results.Where(r => r.Item.Data["ManagerID"]!.GetValue<string>() != "9006").All(r => r.Output!["notified"]!.GetValue<bool>()), Is.True);
+        Assert.That(results.Where(r => r.Data["ManagerID"]!.GetValue<string>() != "9006").All(r => r.Output!["notified"]!.GetValue<bool>()), Is.True);
 
         // Every record again (as a re-sent feed would bring them): nothing keyed twice, nobody told twice.
         var rerun = (await host.RunAsync(starters.Select(r => ($"{r["WorkerID"]}-start-again", r.DeepClone().AsObject()))))
             .Concat(await host.RunAsync(leavers.Select(r => ($"{r["WorkerID"]}-leave-again", r.DeepClone().AsObject())))).ToList();
 
-        Assert.That(rerun.Where(r => r.Error is not null).Select(r => $"{r.Item.Reference}: {r.Error!.Message}"), Is.Empty);
+        Assert.That(SettledQueue.NotSuccessful(rerun), Is.Empty);
         Assert.That(rerun.Select(r => r.Output!["action"]!.GetValue<string>()), Is.All.EqualTo("alreadyDone"));
         Assert.That(rerun.Select(r => r.Output!["notified"]!.GetValue<bool>()), Is.All.False);
         var after = await rig.UsersAsync();
@@ -147,7 +147,7 @@ public sealed class StarterLeaverBotTests
         };
 
         // One at a time, in order: the good starter first, so the later records meet its account.
-        var results = new List<BotItemResult>();
+        var results = new List<QueueItem>();
         foreach (var (reference, record, _) in records)
             results.AddRange(await rig.RunAsync(await rig.QueueAsync("bad-" + reference, [record], (_, _) => reference), workers: 1));
 
@@ -155,9 +155,9 @@ public sealed class StarterLeaverBotTests
         {
             foreach (var (reference, _, code) in records)
             {
-                var result = results.Single(r => r.Item.Reference == reference);
-                if (code is null) Assert.That(result.Error, Is.Null, reference);
-                else Assert.That(result.Code, Is.EqualTo(code), $"{reference}: {result.Error?.Message}");
+                var result = results.Single(r => r.Reference == reference);
+                if (code is null) Assert.That(result.Status, Is.EqualTo(QueueItemStatus.Successful), $"{reference}: {result.FailureReason}");
+                else Assert.That(result.FailureCode, Is.EqualTo(code), $"{reference}: {result.FailureReason}");
             }
         });
         var failed = new List<QueueItem>();
@@ -183,7 +183,7 @@ public sealed class StarterLeaverBotTests
 
         var results = (await rig.RunAsync(await rig.QueueAsync("restyled", starters))).Concat(await rig.RunAsync(await rig.QueueAsync("restyled-leaver", [leaver]))).ToList();
 
-        Assert.That(results.Where(r => r.Error is not null).Select(r => $"{r.Item.Reference}: {r.Error!.Message}"), Is.Empty);
+        Assert.That(SettledQueue.NotSuccessful(results), Is.Empty);
         var users = await rig.UsersAsync();
         Assert.Multiple(() =>
         {

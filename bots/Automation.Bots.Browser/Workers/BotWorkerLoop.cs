@@ -106,8 +106,10 @@ internal sealed class BotWorkerLoop(BotHostParts parts, IQueueBot? bot, BotPoolO
     {
         var started = Stopwatch.GetTimestamp();
         await ReportAsync(s => s with { Status = BotWorkerStatus.Working, ItemId = item.Id, ItemReference = item.Reference, Error = null }).ConfigureAwait(false);
-        using var beats = new CancellationTokenSource();
-        var heartbeat = HeartbeatAsync(item, stopTaking, beats.Token);
+        await using var lease = LeaseHeartbeat.Start(parts.Queues, item, id, parts.Clock, _logger, parts.Options.HeartbeatInterval,
+            () => ReportAsync(s => s with { Status = stopTaking.IsCancellationRequested ? BotWorkerStatus.Stopping : s.Status }));
+        // A lost lease stops the bot too: the item may already be another worker's, and keying it on would key it twice.
+        using var work = CancellationTokenSource.CreateLinkedTokenSource(abort, lease.Lost);
         IBrowserContext? browser = null;
         BotItemContext? context = null;
         string outcome;
@@ -123,7 +125,7 @@ internal sealed class BotWorkerLoop(BotHostParts parts, IQueueBot? bot, BotPoolO
                 Item = item, Page = await browser.NewPageAsync().ConfigureAwait(false), Settings = (JsonObject)pool.Settings.DeepClone(),
                 Credentials = parts.Credentials, WorkerId = id, Logger = _logger,
             };
-            var output = await queueBot.ProcessAsync(context, abort).ConfigureAwait(false);
+            var output = await queueBot.ProcessAsync(context, work.Token).ConfigureAwait(false);
             await StopBeatsAsync().ConfigureAwait(false);
             var done = await parts.Queues.CompleteAsync(item.Id, id, output, parts.Clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
             outcome = "successful";
@@ -147,6 +149,12 @@ internal sealed class BotWorkerLoop(BotHostParts parts, IQueueBot? bot, BotPoolO
             outcome = "released";
             await parts.Queues.ReleaseAsync(item.Id, id, parts.Clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
             _logger.LogInformation("Queue item {ItemId} given back: the host stopped before the bot finished", item.Id);
+        }
+        catch (OperationCanceledException) when (lease.IsLost)
+        {
+            // Nothing to settle: the store no longer lets this worker change the item (a lease expiry has already counted the attempt).
+            outcome = "lost";
+            _logger.LogWarning("Worker {Worker} stopped the bot on queue item {ItemId}: its lease was lost", id, item.Id);
         }
         catch (Exception e)
         {
@@ -174,14 +182,10 @@ internal sealed class BotWorkerLoop(BotHostParts parts, IQueueBot? bot, BotPoolO
         await ReportAsync(s => s with
         {
             Status = stopTaking.IsCancellationRequested ? BotWorkerStatus.Stopping : BotWorkerStatus.Idle, ItemId = null, ItemReference = null,
-            ItemsHandled = s.ItemsHandled + (outcome == "released" ? 0 : 1), ItemsFailed = s.ItemsFailed + (kind is null ? 0 : 1),
+            ItemsHandled = s.ItemsHandled + (outcome is "released" or "lost" ? 0 : 1), ItemsFailed = s.ItemsFailed + (kind is null ? 0 : 1),
         }).ConfigureAwait(false);
 
-        async Task StopBeatsAsync()
-        {
-            if (!beats.IsCancellationRequested) await beats.CancelAsync().ConfigureAwait(false);
-            await heartbeat.ConfigureAwait(false);
-        }
+        Task StopBeatsAsync() => lease.StopAsync();
     }
 
     /// <summary>The tracing this attempt at <paramref name="item"/> records, or null for none.</summary>
@@ -206,30 +210,6 @@ internal sealed class BotWorkerLoop(BotHostParts parts, IQueueBot? bot, BotPoolO
         {
             _logger.LogWarning(e, "The evidence of queue item {ItemId} could not be saved", item.Id);
             notes.Add("no evidence (it could not be saved)");
-        }
-    }
-
-    private async Task HeartbeatAsync(QueueItem item, CancellationToken stopTaking, CancellationToken cancellationToken)
-    {
-        var lease = (item.LeaseUntil ?? parts.Clock.GetUtcNow()) - parts.Clock.GetUtcNow();
-        // Often enough that two beats fit in a lease, whatever the configured interval.
-        var every = TimeSpan.FromTicks(Math.Max(TimeSpan.FromMilliseconds(200).Ticks, Math.Min(parts.Options.HeartbeatInterval.Ticks, lease.Ticks / 3)));
-        try
-        {
-            while (true)
-            {
-                await Task.Delay(every, parts.Clock, cancellationToken).ConfigureAwait(false);
-                var beat = await parts.Queues.HeartbeatAsync(item.Id, id, parts.Clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-                if (beat is { Changed: false }) _logger.LogWarning("Worker {Worker} no longer holds queue item {ItemId} (its lease ran out)", id, item.Id);
-                await ReportAsync(s => s with { Status = stopTaking.IsCancellationRequested ? BotWorkerStatus.Stopping : s.Status }).ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-        catch (Exception e)
-        {
-            _logger.LogWarning(e, "Heartbeat of queue item {ItemId} failed; its lease may run out", item.Id);
         }
     }
 

@@ -122,9 +122,9 @@ public sealed class QueueTriggerHost(
         };
         var instanceId = EventInstanceIds.For(registration.Id, item.Id, item.Attempts.ToString(System.Globalization.CultureInfo.InvariantCulture));
         WorkflowInstance? instance;
-        using (var beats = CancellationTokenSource.CreateLinkedTokenSource(stop))
+        // A lost lease is logged by the heartbeat; the instance runs on, and settling the item below is then refused by the store.
+        await using (LeaseHeartbeat.Start(queues, item, bot, _clock, _logger))
         {
-            var heartbeat = HeartbeatAsync(item, bot, beats.Token);
             try
             {
                 var firing = await starter.FireAsync(registration, input, instanceId, $"queue item {item.Reference ?? item.Id}", wait: true, cancellationToken: stop)
@@ -135,11 +135,6 @@ public sealed class QueueTriggerHost(
             {
                 await queues.ReleaseAsync(item.Id, bot, _clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
                 return;
-            }
-            finally
-            {
-                await beats.CancelAsync().ConfigureAwait(false);
-                await heartbeat.ConfigureAwait(false);
             }
         }
 
@@ -157,26 +152,6 @@ public sealed class QueueTriggerHost(
                 if (instance?.Output is { } result) output["output"] = result.DeepClone();
                 await queues.CompleteAsync(item.Id, bot, output, now, CancellationToken.None).ConfigureAwait(false);
                 break;
-        }
-    }
-
-    private async Task HeartbeatAsync(QueueItem item, string bot, CancellationToken cancellationToken)
-    {
-        var every = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(1).Ticks, ((item.LeaseUntil ?? _clock.GetUtcNow()) - _clock.GetUtcNow()).Ticks / 3));
-        try
-        {
-            while (true)
-            {
-                await Task.Delay(every, _clock, cancellationToken).ConfigureAwait(false);
-                await queues.HeartbeatAsync(item.Id, bot, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-        catch (Exception e)
-        {
-            _logger.LogWarning(e, "Heartbeat of queue item {ItemId} failed; its lease may run out", item.Id);
         }
     }
 }

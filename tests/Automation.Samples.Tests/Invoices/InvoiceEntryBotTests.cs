@@ -116,14 +116,14 @@ public sealed class InvoiceEntryBotTests
         var (store, vault) = await QueueAndVaultAsync();
         var invoices = TestInvoice.Generate(6, await FinanceData.SuppliersAsync(app), await FinanceData.PurchaseOrdersAsync(app), "RS");
         var items = await AddAsync(store, invoices);
-        var loop = new TestBotLoop(store, pool, vault);
+        var run = new BotRun(store, pool, vault);
 
-        await loop.RunAsync(Queue, new InvoiceEntryBot(), BotSettings(app), workers: 2);
+        var settled = await run.RunAsync(Queue, new InvoiceEntryBot(), BotSettings(app), workers: 2);
 
-        Assert.That(loop.SystemExceptions, Is.Empty, string.Join("\n", loop.SystemExceptions.Select(e => e.Message)));
+        Assert.That(settled.SystemFailures, Is.Empty, string.Join("\n", settled.SystemFailures.Select(e => e.Message)));
         await AssertKeyedExactly(store, items, invoices, app);
-        Assert.That(loop.Log.Messages, Is.Not.Empty);
-        Assert.That(loop.Log.Messages, Has.None.Contains(RunningApp.Password), "the password is never logged");
+        Assert.That(run.Log.Messages, Is.Not.Empty);
+        Assert.That(run.Log.Messages, Has.None.Contains(RunningApp.Password), "the password is never logged");
     }
 
     [Test]
@@ -147,18 +147,16 @@ public sealed class InvoiceEntryBotTests
             (Invoice("S10001", "S10001", null, "V-2", "4500000100", today.AddDays(30)), InvoiceExceptionCodes.FinanceValidation, "E106 Inv Dt cannot be in the future"),
         };
         var items = await AddAsync(store, cases.Select(c => c.Invoice));
-        var loop = new TestBotLoop(store, pool, vault);
+        var settled = await new BotRun(store, pool, vault).RunAsync(Queue, new InvoiceEntryBot(), BotSettings(app), workers: 2);
 
-        await loop.RunAsync(Queue, new InvoiceEntryBot(), BotSettings(app), workers: 2);
-
-        Assert.That(loop.SystemExceptions, Is.Empty, string.Join("\n", loop.SystemExceptions.Select(e => e.Message)));
+        Assert.That(settled.SystemFailures, Is.Empty, string.Join("\n", settled.SystemFailures.Select(e => e.Message)));
         for (var i = 0; i < cases.Length; i++)
         {
             var item = await ItemAsync(store, items[i].Id);
             Assert.Multiple(() =>
             {
                 Assert.That((item.Status, item.FailureKind, item.Attempts), Is.EqualTo((QueueItemStatus.Failed, (QueueFailureKind?)QueueFailureKind.Business, 1)), cases[i].Invoice.Reference);
-                Assert.That(loop.BusinessCodes[item.Id], Is.EqualTo(cases[i].Code), cases[i].Invoice.Reference);
+                Assert.That(item.FailureCode, Is.EqualTo(cases[i].Code), cases[i].Invoice.Reference);
                 Assert.That(item.FailureReason, Does.Contain(cases[i].Reason), cases[i].Invoice.Reference);
             });
         }
@@ -174,17 +172,15 @@ public sealed class InvoiceEntryBotTests
         var invoice = TestInvoice.Generate(1, await FinanceData.SuppliersAsync(app), await FinanceData.PurchaseOrdersAsync(app), "DUP")[0];
         // The clerk keyed the very same invoice by hand: identical in every field, which is exactly the duplicate to stop.
         var first = await AddAsync(store, [invoice]);
-        await new TestBotLoop(store, pool, vault).RunAsync(Queue, new InvoiceEntryBot(), BotSettings(app));
+        await new BotRun(store, pool, vault).RunAsync(Queue, new InvoiceEntryBot(), BotSettings(app));
         Assert.That((await ItemAsync(store, first[0].Id)).Status, Is.EqualTo(QueueItemStatus.Successful));
         await store.DeleteAsync(first[0].Id, "operator", DateTimeOffset.UtcNow);
         var again = await AddAsync(store, [invoice with { InvoiceNumber = invoice.InvoiceNumber.ToLowerInvariant() + " " }]);
-        var loop = new TestBotLoop(store, pool, vault);
-
-        await loop.RunAsync(Queue, new InvoiceEntryBot(), BotSettings(app));
+        await new BotRun(store, pool, vault).RunAsync(Queue, new InvoiceEntryBot(), BotSettings(app));
 
         var item = await ItemAsync(store, again[0].Id);
         Assert.That((item.Status, item.FailureKind), Is.EqualTo((QueueItemStatus.Failed, (QueueFailureKind?)QueueFailureKind.Business)));
-        Assert.That(loop.BusinessCodes[item.Id], Is.EqualTo(InvoiceExceptionCodes.DuplicateInvoice));
+        Assert.That(item.FailureCode, Is.EqualTo(InvoiceExceptionCodes.DuplicateInvoice));
         var held = await FinanceData.InvoicesAsync(app);
         Assert.That(held, Has.Count.EqualTo(1));
         Assert.That(item.FailureReason, Does.Contain($"already posted in FIN/2000 as document {held[0].DocumentNumber}"));
@@ -198,7 +194,7 @@ public sealed class InvoiceEntryBotTests
         var invoice = TestInvoice.Generate(3, await FinanceData.SuppliersAsync(app), await FinanceData.PurchaseOrdersAsync(app), "RTY")[2];
         var items = await AddAsync(store, [invoice]);
         var saves = 0;
-        var loop = new TestBotLoop(store, pool, vault)
+        var run = new BotRun(store, pool, vault)
         {
             // First attempt: the save reaches the finance system, which posts the invoice, but its answer never
             // reaches the bot (the connection dropped, the worker died): the item is retried as a system exception.
@@ -216,10 +212,10 @@ public sealed class InvoiceEntryBotTests
             }),
         };
 
-        await loop.RunAsync(Queue, new InvoiceEntryBot(), BotSettings(app));
+        var settled = await run.RunAsync(Queue, new InvoiceEntryBot(), BotSettings(app));
 
         Assert.That(saves, Is.EqualTo(1));
-        Assert.That(loop.SystemExceptions, Has.Count.EqualTo(1), "the lost answer failed the first attempt");
+        Assert.That(settled.SystemFailures, Has.Count.EqualTo(1), "the lost answer failed the first attempt");
         var item = await ItemAsync(store, items[0].Id);
         Assert.That((item.Status, item.Attempts), Is.EqualTo((QueueItemStatus.Successful, 2)));
         Assert.That(item.Output!["alreadyPosted"]!.GetValue<bool>(), Is.True);
@@ -237,7 +233,7 @@ public sealed class InvoiceEntryBotTests
         var items = await AddAsync(store, invoices);
         var signOns = 0;
         var lapsed = new HashSet<string>();
-        var loop = new TestBotLoop(store, pool, vault)
+        var run = new BotRun(store, pool, vault)
         {
             PreparePage = (page, item) =>
             {
@@ -256,9 +252,9 @@ public sealed class InvoiceEntryBotTests
             },
         };
 
-        await loop.RunAsync(Queue, new InvoiceEntryBot(), BotSettings(app));
+        var settled = await run.RunAsync(Queue, new InvoiceEntryBot(), BotSettings(app));
 
-        Assert.That(loop.SystemExceptions, Is.Empty, string.Join("\n", loop.SystemExceptions.Select(e => e.Message)));
+        Assert.That(settled.SystemFailures, Is.Empty, string.Join("\n", settled.SystemFailures.Select(e => e.Message)));
         Assert.That(lapsed, Has.Count.EqualTo(2), "the session lapsed once in each invoice");
         Assert.That(signOns, Is.EqualTo(4), "each invoice: the first sign-on, and one more after the timeout");
         await AssertKeyedExactly(store, items, invoices, app);

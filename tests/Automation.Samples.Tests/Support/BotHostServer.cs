@@ -54,7 +54,7 @@ public sealed class BotHostServer : IAsyncDisposable
     }
 
     /// <summary>Adds the records (reference per record) and waits until the bot host has settled all of them; returns them as settled.</summary>
-    public async Task<IReadOnlyList<BotItemResult>> RunAsync(IEnumerable<(string Reference, JsonObject Data)> records, TimeSpan? timeout = null)
+    public async Task<IReadOnlyList<QueueItem>> RunAsync(IEnumerable<(string Reference, JsonObject Data)> records, TimeSpan? timeout = null)
     {
         var added = await Queues.AddItemsAsync(Queue, [.. records.Select(r => new NewQueueItem { Reference = r.Reference, Data = r.Data })], "test", DateTimeOffset.UtcNow);
         var ids = added.Added.Select(i => i.Id).ToList();
@@ -64,7 +64,7 @@ public sealed class BotHostServer : IAsyncDisposable
             var items = new List<QueueItem>();
             foreach (var id in ids) items.Add((await Queues.GetItemAsync(id))!);
             if (items.All(i => i.Status is QueueItemStatus.Successful or QueueItemStatus.Failed))
-                return [.. items.Select(i => new BotItemResult(i, i.Output, i.Status == QueueItemStatus.Failed ? new Exception($"[{i.FailureKind}] {i.FailureReason}") : null))];
+                return items;
             if (DateTime.UtcNow > limit)
                 throw new TimeoutException($"The bot host settled {items.Count(i => i.Status is QueueItemStatus.Successful or QueueItemStatus.Failed)} of {items.Count} items in time.");
             await Task.Delay(250);

@@ -91,9 +91,9 @@ public sealed class StarterLeaverRig : IAsyncDisposable
         return name;
     }
 
-    /// <summary>Runs the bot over the queue with <paramref name="workers"/> workers until nothing is left.</summary>
-    public Task<IReadOnlyList<BotItemResult>> RunAsync(string queue, int workers = 2, JsonObject? settings = null) =>
-        new BotLoop(Queues, Browsers, Vault, new StarterLeaverBot(), settings ?? Settings).DrainAsync(queue, workers);
+    /// <summary>Runs the bot host with <paramref name="workers"/> workers of the bot over the queue until every item has settled; returns them.</summary>
+    public async Task<IReadOnlyList<QueueItem>> RunAsync(string queue, int workers = 2, JsonObject? settings = null) =>
+        (await new BotRun(Queues, Browsers, Vault).RunAsync(queue, new StarterLeaverBot(), settings ?? Settings, workers)).Items;
 
     /// <summary>Every account in the portal, by employee number (from its /testing API).</summary>
     public async Task<Dictionary<string, JsonElement>> UsersAsync()

@@ -243,6 +243,30 @@ internal sealed class BotHostTests
     }
 
     [Test]
+    public async Task An_item_abandoned_while_its_bot_works_stops_the_bot_and_the_worker_goes_on_to_the_next_item()
+    {
+        var queue = NewId("keying");
+        var server = await StartAsync(queue);
+        using var api = server.Client();
+        await CreateQueueAsync(api, queue);
+        var stuck = (await AddAsync(api, queue, """{"reference":"STUCK","data":{"action":"hang"}}"""))[0];
+        for (var deadline = DateTime.UtcNow.AddSeconds(60); !TestKeyerBot.Calls.ContainsKey(stuck); await Task.Delay(50))
+            if (DateTime.UtcNow > deadline) Assert.Fail("The bot never got the item");
+
+        await Http.ReadAsync(await api.PostAsync($"/api/queue-items/{stuck}/abandon", null), 200);
+        var next = (await AddAsync(api, queue, """{"reference":"NEXT","data":{"action":"sleep","ms":100}}"""))[0];
+
+        // The pool has one worker: the next item is done only if the hanging bot was stopped when its heartbeat was refused.
+        await WaitForItemAsync(api, next, "successful");
+        var abandoned = await ItemAsync(api, stuck);
+        Assert.That(S(abandoned["item"]!["status"]), Is.EqualTo("abandoned"));
+        Assert.That(abandoned["history"]!.AsArray().Select(e => S(e!["action"])), Is.EqualTo(new[] { "added", "taken", "abandoned" }),
+            "the worker settled nothing on an item it no longer held");
+        await WaitForBotsAsync(api, b => b.Any(w => S(w!["queue"]) == queue && S(w!["status"]) == "idle" && w["itemsHandled"]!.GetValue<long>() == 1),
+            "the worker idle with one item handled (the abandoned one does not count)");
+    }
+
+    [Test]
     public async Task A_pool_naming_an_unknown_bot_or_queue_is_reported_misconfigured_and_the_server_runs_on()
     {
         var server = await StartAsync("no-such-queue", more: new()
