@@ -142,6 +142,74 @@ public sealed class QueueConsoleTests : DesignerTestBase
     }
 
     [Test]
+    public async Task Failures_by_reason_link_to_the_filtered_items_and_the_filters_by_failure_reference_and_dates_stay_in_the_address()
+    {
+        await Server.CreateQueueAsync("clearing", new { maxAttempts = 1 });
+        await Server.FailAsync(await TakenItemAsync("clearing", "INV-1", new { supplier = "Nobody Ltd" }), "business", "Supplier 'Nobody Ltd' does not exist", "unknown-supplier");
+        await Server.FailAsync(await TakenItemAsync("clearing", "INV-2", new { supplier = "ACME Ltd" }), "business", "PO 7 does not match", "po-mismatch");
+        await Server.FailAsync(await TakenItemAsync("clearing", "CN-3", new { supplier = "ACME Ltd" }), "system", "The finance system timed out");
+        await Server.AddItemsAsync("clearing", new { reference = "INV-4", data = new { supplier = "ACME Ltd" } });
+        // The browser runs in UK time: "today" is the UK's day.
+        var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).Date;
+        string Day(DateTime d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        await SignInAsync(path: "/queues/clearing");
+        var reasons = Page.GetByRole(AriaRole.Table, new() { Name = "Failed attempts by kind and code, the last 24 hours" });
+        await Expect(reasons.Locator("tbody tr")).ToHaveCountAsync(3);
+        await reasons.GetByRole(AriaRole.Link, new() { Name = "unknown-supplier: list the items that last failed with this code" }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync($"{Server.BaseUrl}/queues/clearing?failureKind=business&failureCode=unknown-supplier");
+        await Expect(Rows).ToHaveCountAsync(1);
+        await Expect(Rows.First).ToContainTextAsync("INV-1");
+        await Expect(Page.GetByLabel("Failure", new() { Exact = true })).ToHaveValueAsync("business|unknown-supplier");
+        await AssertAccessibleAsync("a queue's items filtered by a failure reason");
+        await Page.SaveScreenshotAsync("queue-filtered", fullPage: true);
+
+        // Every business exception: the reason is dropped from the address.
+        await Page.GetByLabel("Failure", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Business exceptions" });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Show items" }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex(@"\?failureKind=business$"));
+        await Expect(Rows).ToHaveCountAsync(2);
+        await Expect(Row("INV-2")).ToContainTextAsync("(code po-mismatch)");
+
+        // A reference's start, ended with *.
+        await Page.GetByLabel("Failure", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Any, or none" });
+        await Page.GetByLabel("Reference").FillAsync("INV-*");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Show items" }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex(@"\?referencePrefix=INV-$"));
+        await Expect(Rows).ToHaveCountAsync(3);
+        await Expect(Page.GetByText("CN-3")).ToHaveCountAsync(0);
+
+        // Dates of the last change, whole days in the user's time zone: nothing changed tomorrow, everything today.
+        await Page.GetByLabel("Which date").SelectOptionAsync(new SelectOptionValue { Label = "Last changed" });
+        await Page.GetByLabel("On or after").FillAsync(Day(today.AddDays(1)));
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Show items" }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex($"updatedFrom={Day(today.AddDays(1))}"));
+        await Expect(Page.GetByText("No items match these filters.")).ToBeVisibleAsync();
+
+        await Page.GetByLabel("On or after").FillAsync(Day(today));
+        await Page.GetByLabel("On or before").FillAsync(Day(today.AddDays(-1)));
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Show items" }).ClickAsync();
+        await Expect(Page.GetByText("This date is before the \"on or after\" date.")).ToBeVisibleAsync();
+        await Expect(Page.GetByLabel("On or before")).ToHaveAttributeAsync("aria-invalid", "true");
+        await AssertAccessibleAsync("the item filters with a date range the wrong way round");
+        await Page.GetByLabel("On or before").FillAsync(Day(today));
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Show items" }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex($"referencePrefix=INV-&updatedFrom={Day(today)}&updatedTo={Day(today)}$"));
+        await Expect(Rows).ToHaveCountAsync(3);
+
+        // The address reproduces the view.
+        await Page.ReloadAsync();
+        await Expect(Rows).ToHaveCountAsync(3);
+        await Expect(Page.GetByLabel("Reference")).ToHaveValueAsync("INV-*");
+        await Expect(Page.GetByLabel("Which date")).ToHaveValueAsync("updated");
+        await Expect(Page.GetByLabel("On or after")).ToHaveValueAsync(Day(today));
+        await Page.GoBackAsync();
+        await Expect(Page.GetByLabel("Reference")).ToHaveValueAsync("INV-*");
+        await Expect(Page.GetByLabel("On or after")).ToHaveValueAsync(Day(today.AddDays(1)));
+        await Expect(Page.GetByText("No items match these filters.")).ToBeVisibleAsync();
+    }
+
+    [Test]
     public async Task An_operator_retries_abandons_and_deletes_items_from_the_queue_page()
     {
         await Server.CreateQueueAsync("leavers", new { maxAttempts = 1 });

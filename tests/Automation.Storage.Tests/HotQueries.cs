@@ -75,10 +75,32 @@ public static class HotQueries
             string.Format(System.Globalization.CultureInfo.InvariantCulture, SqlWorkQueueStore.ExpiredLeasesSql, ""), new { Now = 1L, Limit = 200L });
         yield return Fixed("queue items past the abandonment window",
             string.Format(System.Globalization.CultureInfo.InvariantCulture, SqlWorkQueueStore.StaleSql, ""), new { Now = 1L, Limit = 200L });
-        foreach (var query in new[] { new QueueItemQuery(), new QueueItemQuery { Status = QueueItemStatus.Failed } })
+        (string Name, QueueItemQuery Query)[] itemQueries =
+        [
+            ("unfiltered", new()),
+            ("by status", new() { Status = QueueItemStatus.Failed }),
+            ("by failure kind", new() { FailureKind = QueueFailureKind.Business }),
+            ("by failure code", new() { FailureCode = "unknown-supplier" }),
+            ("by status, failure kind and code", new() { Status = QueueItemStatus.Failed, FailureKind = QueueFailureKind.Business, FailureCode = "unknown-supplier" }),
+            ("by time added", new() { AddedFrom = DateTimeOffset.UnixEpoch, AddedTo = DateTimeOffset.UtcNow }),
+            ("by status and time last changed", new() { Status = QueueItemStatus.Failed, UpdatedFrom = DateTimeOffset.UnixEpoch, UpdatedTo = DateTimeOffset.UtcNow }),
+            ("by reference prefix", new() { ReferencePrefix = "INV-2026" }),
+        ];
+        foreach (var (name, query) in itemQueries)
         {
-            var (sql, parameters) = SqlWorkQueueStore.ListSql("invoices", query, cursor, 50);
-            yield return new Query($"queue item list {(query.Status is null ? "unfiltered" : "by status")}", sql, parameters);
+            foreach (var c in new KeysetCursor?[] { null, cursor })
+            {
+                var (sql, parameters) = SqlWorkQueueStore.ListSql("invoices", query, c, 50);
+                yield return new Query($"queue item list {name}{(c is null ? "" : " after a cursor")}", sql, parameters);
+            }
+        }
+
+        // GET /api/bots/metrics and a queue's statistics: the settled attempts of a window, from the history's time index.
+        // Grouping the window's attempts may sort them (a window's worth, not the whole history).
+        foreach (var (name, filter) in new[] { ("every queue", ""), ("one queue", "AND i.queue = @Queue") })
+        {
+            yield return Fixed($"bot activity of {name}", string.Format(System.Globalization.CultureInfo.InvariantCulture, SqlBotWorkerStore.ActivitySql, filter),
+                new { Since = 1L, Queue = "invoices" }) with { MaySort = true };
         }
     }
 

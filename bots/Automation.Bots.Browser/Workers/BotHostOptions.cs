@@ -24,6 +24,16 @@ public sealed class BotHostOptions
     /// <summary>How far back that sweep looks: business exceptions older than this get no late review (default 1 day).</summary>
     public TimeSpan ReviewSweepWindow { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>
+    /// How long a worker that stopped reporting stays in the registry (<c>bot_workers</c>) before
+    /// <see cref="BotRegistryCleanup"/> removes it (default 7 days; at least an hour). Each host start adds its own worker
+    /// rows, so without this the registry grows with every restart.
+    /// </summary>
+    public TimeSpan RegistryRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often the registry is cleaned (on start, then every this long; default 1 hour).</summary>
+    public TimeSpan RegistryCleanupInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>The pools: which bot works which queue with how many workers.</summary>
     public List<BotPoolOptions> Pools { get; set; } = [];
 }

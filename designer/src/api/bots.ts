@@ -1,5 +1,7 @@
 // Shapes of the bots page: the bot workers the bot hosts run and what they did (docs/api.md, "Bots"; docs/bots.md).
 
+import type { QueueFailureKind } from './queues'
+
 export type BotWorkerStatus = 'idle' | 'working' | 'stopping' | 'stopped' | 'misconfigured' | (string & {})
 
 /** One bot worker (GET /api/bots). */
@@ -34,7 +36,7 @@ export interface BotThroughput {
 /** How often items failed for one reason in the window. */
 export interface FailureReasonCount {
   queue: string
-  kind: string
+  kind: QueueFailureKind
   code?: string | null
   count: number
 }

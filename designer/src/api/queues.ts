@@ -104,16 +104,22 @@ export const queuePath = (name: string) => `/api/queues/${enc(name)}`
 export const queueStatisticsPath = (name: string, windowHours = 24) => `/api/queues/${enc(name)}/statistics?windowHours=${windowHours}`
 export const queueItemPath = (id: string) => `/api/queue-items/${enc(id)}`
 
-/** The filters GET /api/queues/{name}/items takes. */
+/** The filters GET /api/queues/{name}/items takes (times ISO 8601; "to" bounds are exclusive). */
 export interface QueueItemFilter {
   status?: QueueItemStatus | ''
   reference?: string
+  referencePrefix?: string
+  failureKind?: QueueFailureKind | ''
+  failureCode?: string
+  addedFrom?: string
+  addedTo?: string
+  updatedFrom?: string
+  updatedTo?: string
 }
 
 export function queueItemsPath(name: string, filter: QueueItemFilter, cursor?: string, pageSize = 25): string {
   const query = new URLSearchParams({ pageSize: String(pageSize) })
-  if (filter.status) query.set('status', filter.status)
-  if (filter.reference) query.set('reference', filter.reference)
+  for (const [key, value] of Object.entries(filter)) if (value) query.set(key, value)
   if (cursor) query.set('cursor', cursor)
   return `/api/queues/${enc(name)}/items?${query}`
 }

@@ -16,3 +16,17 @@ export function fromLocalInput(local: string): string | undefined {
   const date = new Date(local)
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString()
 }
+
+/** `value` when it is a YYYY-MM-DD day (what <input type="date"> speaks), else ''. */
+export function validDay(value: string | null | undefined): string {
+  return value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : ''
+}
+
+/**
+ * Local midnight of `day` (YYYY-MM-DD) plus `addDays`, as ISO 8601 UTC. Lists take whole days in the user's time zone
+ * and the API's upper bounds are exclusive, so a "to" day is sent as the start of the next day (addDays 1).
+ */
+export function startOfDay(day: string, addDays = 0): string {
+  const [y, m, d] = day.split('-').map(Number)
+  return new Date(y, m - 1, d + addDays).toISOString()
+}

@@ -11,6 +11,12 @@ public interface IBotWorkerStore
     Task<IReadOnlyList<BotWorker>> ListAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Removes the workers that last reported before <paramref name="reportedBefore"/> (long offline: a running worker
+    /// reports every heartbeat interval) and returns how many were removed. Their settled attempts stay in the queues' history.
+    /// </summary>
+    Task<int> RemoveReportedBeforeAsync(DateTimeOffset reportedBefore, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// The attempts settled (completed, failed, lease expired) since <paramref name="since"/>, grouped by queue, bot,
     /// outcome, failure kind and code; only <paramref name="queue"/>'s when given.
     /// </summary>

@@ -68,11 +68,12 @@ public static class QueuesApi
     }
 
     private static async Task<Results<Ok<Page<QueueItem>>, ProblemHttpResult>> ListItems(
-        string name, string? status, string? reference, string? cursor, int? pageSize, IWorkQueueStore store, CancellationToken ct)
+        string name, [AsParameters] QueueItemFilters filters, string? cursor, int? pageSize, IWorkQueueStore store, CancellationToken ct)
     {
-        if (!Query.TryParseEnum<QueueItemStatus>(status, "status", out var parsed, out var error)) return Problems.BadRequest(error);
+        var (query, errors) = filters.ToQuery();
+        if (query is null) return Problems.Invalid("The item filters are invalid", errors);
         if (await store.GetQueueAsync(name, ct) is null) return NotFound(name);
-        return TypedResults.Ok(await store.ListItemsAsync(name, new QueueItemQuery { Status = parsed, Reference = reference }, cursor, Query.PageSize(pageSize), ct));
+        return TypedResults.Ok(await store.ListItemsAsync(name, query, cursor, Query.PageSize(pageSize), ct));
     }
 
     // One item (a JSON object) or a batch (a JSON array of them); all are added or none.

@@ -26,6 +26,9 @@ public static class BotHostConfiguration
         options.IdlePollMax = Positive(section, nameof(BotHostOptions.IdlePollMax), options.IdlePollMax);
         options.ReviewSweepInterval = Positive(section, nameof(BotHostOptions.ReviewSweepInterval), options.ReviewSweepInterval);
         options.ReviewSweepWindow = Positive(section, nameof(BotHostOptions.ReviewSweepWindow), options.ReviewSweepWindow);
+        options.RegistryRetention = Read(section, nameof(BotHostOptions.RegistryRetention), options.RegistryRetention,
+            (string? t, out TimeSpan v) => TryTime(t, out v) && v >= TimeSpan.FromHours(1), "a time of at least an hour such as 7.00:00:00");
+        options.RegistryCleanupInterval = Positive(section, nameof(BotHostOptions.RegistryCleanupInterval), options.RegistryCleanupInterval);
         var pools = section.GetSection(nameof(BotHostOptions.Pools)).GetChildren().ToList();
         if (pools.Count > 0) options.Pools = [.. pools.Select(Pool)];
     }

@@ -547,5 +547,10 @@ internal static class PostgresMigrations
                 items_failed BIGINT NOT NULL
             );
             """),
+        new(10, "queue item lists filtered by failure kind and code", """
+            -- Operators list a queue's failures by kind or reason (newest first): partial indexes hold only items that failed.
+            CREATE INDEX ix_queue_items_failure_kind ON queue_items (queue, failure_kind, created_at, id) WHERE failure_kind IS NOT NULL;
+            CREATE INDEX ix_queue_items_failure_code ON queue_items (queue, failure_code, created_at, id) WHERE failure_code IS NOT NULL;
+            """),
     ];
 }

@@ -15,7 +15,7 @@ internal sealed class SqlBotWorkerStore(SqlDatabase database) : IBotWorkerStore
     /// <remarks>
     /// A lease that ran out has no actor: the step before it (its item's take, by the primary key) names the bot that held it.
     /// </remarks>
-    private const string ActivitySql = """
+    internal const string ActivitySql = """
         SELECT i.queue AS Queue, COALESCE(e.actor, p.actor) AS Actor, e.action AS Action, e.failure_kind AS FailureKind, e.failure_code AS FailureCode,
             COUNT(*) AS Count
         FROM queue_item_events e
@@ -49,6 +49,11 @@ internal sealed class SqlBotWorkerStore(SqlDatabase database) : IBotWorkerStore
     public async Task<IReadOnlyList<BotWorker>> ListAsync(CancellationToken cancellationToken = default) =>
         (await database.QueryAsync<Row>($"SELECT {Columns} FROM bot_workers ORDER BY bot, queue, id", null, cancellationToken).ConfigureAwait(false))
         .Select(r => r.ToModel()).ToList();
+
+    /// <inheritdoc />
+    /// <remarks>No index: the registry holds a row per worker per host start, a few thousand at most, and this runs hourly.</remarks>
+    public Task<int> RemoveReportedBeforeAsync(DateTimeOffset reportedBefore, CancellationToken cancellationToken = default) =>
+        database.ExecuteAsync("DELETE FROM bot_workers WHERE last_heartbeat < @Before", new { Before = StoreTime.ToUnixMs(reportedBefore) }, cancellationToken);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<BotActivity>> GetActivityAsync(DateTimeOffset since, string? queue = null, CancellationToken cancellationToken = default)

@@ -227,6 +227,54 @@ internal sealed class SqlWorkQueueStore(SqlDatabase database) : IWorkQueueStore
             parameters.Add("Reference", reference);
         }
 
+        // substr rather than LIKE: LIKE is case-insensitive in SQLite and case-sensitive in PostgreSQL, and needs escaping.
+        // It filters rows of the index range the other filters chose (a prefix is for narrowing a view, not a lookup).
+        if (query.ReferencePrefix is { Length: > 0 } prefix)
+        {
+            sql.Append(" AND substr(reference, 1, @PrefixLength) = @ReferencePrefix");
+            parameters.Add("PrefixLength", prefix.Length);
+            parameters.Add("ReferencePrefix", prefix);
+        }
+
+        // Failure filters walk the partial indexes (queue, failure_kind | failure_code, created_at, id) of items that failed.
+        if (query.FailureKind is { } kind)
+        {
+            sql.Append(" AND failure_kind = @FailureKind");
+            parameters.Add("FailureKind", kind.ToString());
+        }
+
+        if (query.FailureCode is { } code)
+        {
+            sql.Append(" AND failure_code = @FailureCode");
+            parameters.Add("FailureCode", code);
+        }
+
+        if (query.AddedFrom is { } from)
+        {
+            sql.Append(" AND created_at >= @AddedFrom");
+            parameters.Add("AddedFrom", StoreTime.ToUnixMs(from));
+        }
+
+        // Past the first page the cursor is the tighter upper bound; two upper bounds would leave the planner to pick one.
+        if (query.AddedTo is { } to && !(cursor is { } c && c.CreatedAtMs < StoreTime.ToUnixMs(to)))
+        {
+            sql.Append(" AND created_at < @AddedTo");
+            parameters.Add("AddedTo", StoreTime.ToUnixMs(to));
+        }
+
+        // The last change cuts across the list's order (by time added), so it filters the range the others chose.
+        if (query.UpdatedFrom is { } updatedFrom)
+        {
+            sql.Append(" AND updated_at >= @UpdatedFrom");
+            parameters.Add("UpdatedFrom", StoreTime.ToUnixMs(updatedFrom));
+        }
+
+        if (query.UpdatedTo is { } updatedTo)
+        {
+            sql.Append(" AND updated_at < @UpdatedTo");
+            parameters.Add("UpdatedTo", StoreTime.ToUnixMs(updatedTo));
+        }
+
         Keyset.AppendNewestFirst(sql, parameters, cursor, size);
         return (sql.ToString(), parameters);
     }

@@ -35,6 +35,8 @@ internal sealed class BotHostConfigurationTests
     [TestCase("Automation:Bots:Pools:0:Workers", "many", "Automation:Bots:Pools:0:Workers is 'many'; give a whole number from 1 to 50.")]
     [TestCase("Automation:Bots:Pools:0:Workers", "0", "Automation:Bots:Pools:0:Workers is '0'; give a whole number from 1 to 50.")]
     [TestCase("Automation:Bots:HeartbeatInterval", "soon", "Automation:Bots:HeartbeatInterval is 'soon'; give a positive time such as 00:00:10.")]
+    [TestCase("Automation:Bots:RegistryRetention", "00:10:00", "Automation:Bots:RegistryRetention is '00:10:00'; give a time of at least an hour such as 7.00:00:00.")]
+    [TestCase("Automation:Bots:RegistryCleanupInterval", "0", "Automation:Bots:RegistryCleanupInterval is '0'; give a positive time such as 00:00:10.")]
     [TestCase("Automation:Bots:Enabled", "yes", "Automation:Bots:Enabled is 'yes'; give true or false.")]
     public void A_bad_value_is_refused_naming_its_key(string key, string value, string message)
     {

@@ -1,8 +1,9 @@
 import { Link } from 'react-router-dom'
 import type { BotMetrics } from '../../api/bots'
+import { failureListPath } from '../queues/queueItemFilters'
 import { failureKindShort, formatPerHour } from '../queues/queueWords'
 
-/** What the bots did in a window: items per bot and queue, and failed attempts by queue, kind and code. */
+/** What the bots did in a window: items per bot and queue, and failed attempts by queue, kind and code (each linked to the queue's items that last failed so). */
 export default function BotMetricsTables({ metrics, windowText }: { metrics: BotMetrics; windowText: string }) {
   return (
     <>
@@ -65,7 +66,10 @@ export default function BotMetricsTables({ metrics, windowText }: { metrics: Bot
               {metrics.failuresByReason.map((f) => (
                 <tr key={`${f.queue}|${f.kind}|${f.code ?? ''}`}>
                   <td>
-                    <Link to={`/queues/${encodeURIComponent(f.queue)}?status=failed`} aria-label={`Failed items of ${f.queue}`}>
+                    <Link
+                      to={failureListPath(f.queue, f.kind, f.code)}
+                      aria-label={`${f.queue}: the items that last failed with ${f.code ? `code ${f.code}` : `a ${(failureKindShort[f.kind] ?? f.kind).toLowerCase()} exception`}`}
+                    >
                       {f.queue}
                     </Link>
                   </td>

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { botMetricsPath, botsPath, type BotMetrics, type BotWorker } from '../../api/bots'
-import { describeError } from '../../api/client'
 import { hasRole, useSession } from '../../auth/session'
+import ListStates from '../../components/ListStates'
 import { usePageTitle } from '../../layout/usePageTitle'
 import { useApiData } from '../instances/useApiData'
 import BotMetricsTables from './BotMetricsTables'
@@ -53,22 +53,16 @@ export default function BotsPage() {
       {mayRead && (
         <>
           <h2>Workers</h2>
-          {workers.error !== undefined ? (
-            <div className="alert error" role="alert">
-              <p>The bot workers could not be loaded: {describeError(workers.error)}</p>
-              <button type="button" className="button secondary" onClick={workers.reload}>
-                Try again
-              </button>
-            </div>
-          ) : !workers.data ? (
-            <p role="status">Loading bot workers…</p>
-          ) : workers.data.length === 0 ? (
-            <div className="card empty-state" role="status">
-              <p>No bot worker has started. Bot pools are configured on the server (Automation:Bots:Pools).</p>
-            </div>
-          ) : (
-            <BotWorkersTable workers={workers.data} />
-          )}
+          <ListStates
+            data={workers.data}
+            error={workers.error}
+            onRetry={workers.reload}
+            failed="The bot workers could not be loaded"
+            loading="Loading bot workers…"
+            empty="No bot worker has started. Bot pools are configured on the server (Automation:Bots:Pools)."
+          >
+            {(list) => <BotWorkersTable workers={list} />}
+          </ListStates>
 
           <div className="heading-row">
             <h2>What the bots did</h2>
@@ -85,18 +79,15 @@ export default function BotsPage() {
               </div>
             </form>
           </div>
-          {metrics.error !== undefined ? (
-            <div className="alert error" role="alert">
-              <p>The bot metrics could not be loaded: {describeError(metrics.error)}</p>
-              <button type="button" className="button secondary" onClick={metrics.reload}>
-                Try again
-              </button>
-            </div>
-          ) : !metrics.data ? (
-            <p role="status">Loading bot metrics…</p>
-          ) : (
-            <BotMetricsTables metrics={metrics.data} windowText={windowText} />
-          )}
+          <ListStates
+            data={metrics.data}
+            error={metrics.error}
+            onRetry={metrics.reload}
+            failed="The bot metrics could not be loaded"
+            loading="Loading bot metrics…"
+          >
+            {(data) => <BotMetricsTables metrics={data} windowText={windowText} />}
+          </ListStates>
         </>
       )}
     </section>

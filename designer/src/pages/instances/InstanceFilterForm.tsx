@@ -1,10 +1,13 @@
-import { useState, type FormEvent } from 'react'
+import type { FormEvent } from 'react'
 import type { DefinitionSummary } from '../../api/types'
-import { filtersToSearch, type InstanceFilters } from './instanceFilters'
+import { useFilterDraft } from '../../components/useUrlFilters'
+import type { InstanceFilters } from './instanceFilters'
 import { statusOptions } from './StatusLabel'
 
 interface InstanceFilterFormProps {
   filters: InstanceFilters
+  /** The filters' query string (changes when the address does). */
+  filterKey: string
   definitions: DefinitionSummary[] | undefined
   onApply: (filters: InstanceFilters) => void
 }
@@ -12,16 +15,8 @@ interface InstanceFilterFormProps {
 const none: InstanceFilters = { workflow: '', status: '', from: '', to: '' }
 
 /** The filters, applied with a button (so the list does not change under a keyboard user moving through them). */
-export default function InstanceFilterForm({ filters, definitions, onApply }: InstanceFilterFormProps) {
-  const [draft, setDraft] = useState(filters)
-  const key = filtersToSearch(filters).toString()
-  const [shownKey, setShownKey] = useState(key)
-  // The address changed (back button, a link): show its filters.
-  if (shownKey !== key) {
-    setShownKey(key)
-    setDraft(filters)
-  }
-  const set = (patch: Partial<InstanceFilters>) => setDraft((d) => ({ ...d, ...patch }))
+export default function InstanceFilterForm({ filters, filterKey, definitions, onApply }: InstanceFilterFormProps) {
+  const { draft, set, setDraft } = useFilterDraft(filters, filterKey)
   const badRange = !!draft.from && !!draft.to && draft.to < draft.from
 
   function submit(event: FormEvent) {

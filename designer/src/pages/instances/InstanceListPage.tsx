@@ -1,11 +1,13 @@
-import { Link, useSearchParams } from 'react-router-dom'
+import { Link } from 'react-router-dom'
 import { describeError } from '../../api/client'
 import type { InstanceSummary } from '../../api/operations'
 import type { DefinitionSummary, Page } from '../../api/types'
+import ListStates from '../../components/ListStates'
+import { useUrlFilters } from '../../components/useUrlFilters'
 import { usePageTitle } from '../../layout/usePageTitle'
 import { formatDateTime } from './formatTime'
 import InstanceFilterForm from './InstanceFilterForm'
-import { filtersFromSearch, filtersToSearch, instancesPath, type InstanceFilters } from './instanceFilters'
+import { instanceFilterCodec, instancesPath } from './instanceFilters'
 import Pager from './Pager'
 import StatusLabel from './StatusLabel'
 import { useApiData } from './useApiData'
@@ -16,19 +18,12 @@ import './InstanceListPage.css'
 /** The operations console's list of workflow instances: filters kept in the address, keyset paging. */
 export default function InstanceListPage() {
   usePageTitle('Instances')
-  const [searchParams, setSearchParams] = useSearchParams()
-  const filters = filtersFromSearch(searchParams)
-  const filterKey = filtersToSearch(filters).toString()
+  const { filters, key: filterKey, filtered, apply } = useUrlFilters(instanceFilterCodec)
   const pages = useCursorPages(filterKey)
 
   const definitions = useApiData<DefinitionSummary[]>('/api/workflow-definitions')
   const list = useApiData<Page<InstanceSummary>>(instancesPath(filters, pages.cursor))
   const names = new Map(definitions.data?.map((d) => [d.id, d.name]))
-  const filtered = filterKey !== ''
-
-  function apply(next: InstanceFilters) {
-    setSearchParams(filtersToSearch(next))
-  }
 
   return (
     <section className="page instance-list-page">
@@ -39,31 +34,28 @@ export default function InstanceListPage() {
         </button>
       </div>
       <p className="page-intro">Every run of a workflow: what is running, waiting, finished or has failed. Open one to see the path it took.</p>
-      <InstanceFilterForm filters={filters} definitions={definitions.data} onApply={apply} />
+      <InstanceFilterForm filters={filters} filterKey={filterKey} definitions={definitions.data} onApply={apply} />
       {definitions.error !== undefined && (
         <p className="alert warning">The workflow names could not be loaded: {describeError(definitions.error)}</p>
       )}
-      {list.error !== undefined ? (
-        <div className="alert error" role="alert">
-          <p>The instances could not be loaded: {describeError(list.error)}</p>
-          <button type="button" className="button secondary" onClick={list.reload}>
-            Try again
-          </button>
-        </div>
-      ) : list.loading && !list.data ? (
-        <p role="status">Loading instances…</p>
-      ) : list.data && list.data.items.length === 0 ? (
-        <div className="card empty-state" role="status">
-          {filtered || pages.pageNumber > 1 ? (
+      <ListStates
+        data={list.data}
+        error={list.error}
+        onRetry={list.reload}
+        failed="The instances could not be loaded"
+        loading="Loading instances…"
+        isEmpty={(page) => page.items.length === 0}
+        empty={
+          filtered || pages.pageNumber > 1 ? (
             <p>No instances match these filters. Change or clear the filters to see more.</p>
           ) : (
             <p>
               No workflow has been run yet. Start one from the <Link to="/workflows">workflow library</Link>.
             </p>
-          )}
-        </div>
-      ) : (
-        list.data && (
+          )
+        }
+      >
+        {(page) => (
           <>
             <div className="table-scroll">
               <table>
@@ -79,7 +71,7 @@ export default function InstanceListPage() {
                   </tr>
                 </thead>
                 <tbody>
-                  {list.data.items.map((i) => (
+                  {page.items.map((i) => (
                     <tr key={i.id}>
                       <td>
                         {names.get(i.definitionId) ?? i.definitionId} <span className="muted">v{i.definitionVersion}</span>
@@ -104,14 +96,14 @@ export default function InstanceListPage() {
             <Pager
               label="Instance pages"
               pageNumber={pages.pageNumber}
-              nextCursor={list.data.nextCursor}
+              nextCursor={page.nextCursor}
               onNext={pages.next}
               onPrevious={pages.previous}
               disabled={list.loading}
             />
           </>
-        )
-      )}
+        )}
+      </ListStates>
     </section>
   )
 }

@@ -3,6 +3,8 @@
 // sent as the start of the next day.
 
 import type { WorkflowStatus } from '../../api/types'
+import type { FilterCodec } from '../../components/useUrlFilters'
+import { startOfDay, validDay } from '../../forms/dateTime'
 
 export interface InstanceFilters {
   workflow: string
@@ -41,12 +43,5 @@ export function instancesPath(filters: InstanceFilters, cursor: string | undefin
   return `/api/workflow-instances?${query}`
 }
 
-function validDay(value: string | null): string {
-  return value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : ''
-}
-
-/** Local midnight of `day` plus `addDays`, as ISO 8601 UTC. */
-function startOfDay(day: string, addDays: number): string {
-  const [y, m, d] = day.split('-').map(Number)
-  return new Date(y, m - 1, d + addDays).toISOString()
-}
+/** The instance list's filters in the address. */
+export const instanceFilterCodec: FilterCodec<InstanceFilters> = { read: filtersFromSearch, write: filtersToSearch }

@@ -1,15 +1,17 @@
 import { useState } from 'react'
-import { Link, useSearchParams } from 'react-router-dom'
+import { Link } from 'react-router-dom'
 import { describeError } from '../../api/client'
 import { quarantinePath, resolveQuarantined, type QuarantinedItem } from '../../api/triggers'
 import { hasRole, useSession } from '../../auth/session'
+import ListStates from '../../components/ListStates'
+import { useUrlFilters } from '../../components/useUrlFilters'
 import { usePageTitle } from '../../layout/usePageTitle'
 import ConfirmDialog from '../instances/ConfirmDialog'
 import { useApiData } from '../instances/useApiData'
 import When from '../triggers/When'
 import { useListState } from '../triggers/useListState'
 import DownloadButton from './DownloadButton'
-import { filterOf, quarantineFilters, quarantineStatusText } from './quarantineStatus'
+import { quarantineFilterCodec, quarantineFilters, quarantineStatusText, type QuarantineFilter } from './quarantineStatus'
 import '../instances/console.css'
 import '../triggers/triggers.css'
 
@@ -32,8 +34,7 @@ const questions: Record<Action, { title: string; confirm: string; text: string }
 export default function QuarantinePage() {
   usePageTitle('Quarantine')
   const user = useSession()
-  const [searchParams, setSearchParams] = useSearchParams()
-  const filter = filterOf(searchParams.get('status'))
+  const { filters: filter, apply } = useUrlFilters(quarantineFilterCodec)
   const list = useApiData<QuarantinedItem[]>(quarantinePath(filter))
   const rows = useListState(list.data)
   const [asking, setAsking] = useState<{ item: QuarantinedItem; action: Action } | null>(null)
@@ -75,7 +76,7 @@ export default function QuarantinePage() {
           <select
             id="quarantine-status"
             value={filter}
-            onChange={(e) => setSearchParams(e.target.value === 'quarantined' ? {} : { status: e.target.value })}
+            onChange={(e) => apply(e.target.value as QuarantineFilter)}
           >
             {quarantineFilters.map((f) => (
               <option key={f.value} value={f.value}>
@@ -92,91 +93,87 @@ export default function QuarantinePage() {
           {error}
         </p>
       )}
-      {list.error !== undefined ? (
-        <div className="alert error" role="alert">
-          <p>The quarantine could not be loaded: {describeError(list.error)}</p>
-          <button type="button" className="button secondary" onClick={list.reload}>
-            Try again
-          </button>
-        </div>
-      ) : !rows.items ? (
-        <p role="status">Loading the quarantine…</p>
-      ) : rows.items.length === 0 ? (
-        <div className="card empty-state" role="status">
-          <p>{filter === 'quarantined' ? 'Nothing is waiting: every input the triggers received could be used.' : 'There is nothing here.'}</p>
-        </div>
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">Quarantined inputs, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Input</th>
-                <th scope="col">Source</th>
-                <th scope="col">Reason</th>
-                <th scope="col">Set aside</th>
-                <th scope="col">Status</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.items.map((q) => (
-                <tr key={q.id}>
-                  <th scope="row" className="event-message">
-                    {q.summary}
-                    <div className="muted">
-                      Trigger <Link to={`/triggers/${encodeURIComponent(q.triggerId)}`}>{q.triggerId}</Link>
-                    </div>
-                  </th>
-                  <td>{q.source === 'email' ? 'Email' : q.source === 'file' ? 'File' : q.source}</td>
-                  <td className="event-message is-error">
-                    <span aria-hidden="true">⚠ </span>
-                    {q.reason}
-                  </td>
-                  <td>
-                    <When value={q.quarantinedAt} />
-                  </td>
-                  <td>
-                    {quarantineStatusText[q.status] ?? q.status}
-                    {q.resolvedAt && (
-                      <div className="muted">
-                        by {q.resolvedBy ?? 'someone'}, <When value={q.resolvedAt} />
-                      </div>
-                    )}
-                  </td>
-                  <td>
-                    <div className="row-actions">
-                      {q.documentId && <DownloadButton documentId={q.documentId} label={`“${q.summary}”`} />}
-                      {q.status === 'quarantined' && (
-                        <>
-                          <button
-                            type="button"
-                            className="button secondary small"
-                            disabled={!!reason || busy}
-                            aria-label={`Reprocess “${q.summary}”`}
-                            onClick={() => setAsking({ item: q, action: 'reprocess' })}
-                          >
-                            Reprocess
-                          </button>
-                          <button
-                            type="button"
-                            className="button secondary small"
-                            disabled={!!reason || busy}
-                            aria-label={`Discard “${q.summary}”`}
-                            onClick={() => setAsking({ item: q, action: 'discard' })}
-                          >
-                            Discard
-                          </button>
-                        </>
-                      )}
-                    </div>
-                  </td>
+      <ListStates
+        data={rows.items}
+        error={list.error}
+        onRetry={list.reload}
+        failed="The quarantine could not be loaded"
+        loading="Loading the quarantine…"
+        empty={filter === 'quarantined' ? 'Nothing is waiting: every input the triggers received could be used.' : 'There is nothing here.'}
+      >
+        {(items) => (
+          <div className="table-scroll">
+            <table>
+              <caption className="visually-hidden">Quarantined inputs, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Input</th>
+                  <th scope="col">Source</th>
+                  <th scope="col">Reason</th>
+                  <th scope="col">Set aside</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Actions</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {items.map((q) => (
+                  <tr key={q.id}>
+                    <th scope="row" className="event-message">
+                      {q.summary}
+                      <div className="muted">
+                        Trigger <Link to={`/triggers/${encodeURIComponent(q.triggerId)}`}>{q.triggerId}</Link>
+                      </div>
+                    </th>
+                    <td>{q.source === 'email' ? 'Email' : q.source === 'file' ? 'File' : q.source}</td>
+                    <td className="event-message is-error">
+                      <span aria-hidden="true">⚠ </span>
+                      {q.reason}
+                    </td>
+                    <td>
+                      <When value={q.quarantinedAt} />
+                    </td>
+                    <td>
+                      {quarantineStatusText[q.status] ?? q.status}
+                      {q.resolvedAt && (
+                        <div className="muted">
+                          by {q.resolvedBy ?? 'someone'}, <When value={q.resolvedAt} />
+                        </div>
+                      )}
+                    </td>
+                    <td>
+                      <div className="row-actions">
+                        {q.documentId && <DownloadButton documentId={q.documentId} label={`“${q.summary}”`} />}
+                        {q.status === 'quarantined' && (
+                          <>
+                            <button
+                              type="button"
+                              className="button secondary small"
+                              disabled={!!reason || busy}
+                              aria-label={`Reprocess “${q.summary}”`}
+                              onClick={() => setAsking({ item: q, action: 'reprocess' })}
+                            >
+                              Reprocess
+                            </button>
+                            <button
+                              type="button"
+                              className="button secondary small"
+                              disabled={!!reason || busy}
+                              aria-label={`Discard “${q.summary}”`}
+                              onClick={() => setAsking({ item: q, action: 'discard' })}
+                            >
+                              Discard
+                            </button>
+                          </>
+                        )}
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </ListStates>
       {asking && (
         <ConfirmDialog
           open

@@ -1,4 +1,5 @@
 import type { QuarantineStatus } from '../../api/triggers'
+import type { FilterCodec } from '../../components/useUrlFilters'
 
 /** The quarantine's states in words, for the filter and the table. */
 export const quarantineStatusText: Record<QuarantineStatus, string> = {
@@ -19,4 +20,10 @@ export const quarantineFilters: { value: QuarantineFilter; text: string }[] = [
 /** The filter in the address (?status=), quarantined when absent or unknown. */
 export function filterOf(value: string | null): QuarantineFilter {
   return quarantineFilters.some((f) => f.value === value) ? (value as QuarantineFilter) : 'quarantined'
+}
+
+/** The quarantine's one filter in the address: ?status=…, absent for the default (waiting for a decision). */
+export const quarantineFilterCodec: FilterCodec<QuarantineFilter> = {
+  read: (params) => filterOf(params.get('status')),
+  write: (filter) => new URLSearchParams(filter === 'quarantined' ? {} : { status: filter }),
 }

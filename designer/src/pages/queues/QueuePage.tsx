@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Link, useParams, useSearchParams } from 'react-router-dom'
+import { Link, useParams } from 'react-router-dom'
 import { ApiError, describeError } from '../../api/client'
 import {
   queueItemsPath,
@@ -12,6 +12,8 @@ import {
   type WorkQueueView,
 } from '../../api/queues'
 import { hasRole, useSession } from '../../auth/session'
+import ListStates from '../../components/ListStates'
+import { useUrlFilters } from '../../components/useUrlFilters'
 import { usePageTitle } from '../../layout/usePageTitle'
 import Pager from '../instances/Pager'
 import { useApiData } from '../instances/useApiData'
@@ -19,7 +21,7 @@ import { useCursorPages } from '../instances/useCursorPages'
 import AddItemsForm from './AddItemsForm'
 import ItemFilterForm from './ItemFilterForm'
 import QueueItemsTable from './QueueItemsTable'
-import { itemFiltersFromSearch, itemFiltersToSearch, toQuery, type ItemFilters } from './queueItemFilters'
+import { itemFilterCodec, toQuery } from './queueItemFilters'
 import QueueSettingsFacts from './QueueSettingsFacts'
 import QueueStatisticsList from './QueueStatisticsList'
 import { itemActionRefusal } from './QueueItemActions'
@@ -28,14 +30,15 @@ import '../instances/InstanceListPage.css'
 import '../triggers/triggers.css'
 import './queues.css'
 
-/** One queue: its settings, its numbers, and its items (filtered by status or reference, paged) with the operator's actions. */
+/**
+ * One queue: its settings, its numbers, and its items (filtered by status, reference, failure and dates, kept in the
+ * address; paged) with the operator's actions.
+ */
 export default function QueuePage() {
   const { queueName = '' } = useParams()
   usePageTitle(`Queue ${queueName}`)
   const user = useSession()
-  const [searchParams, setSearchParams] = useSearchParams()
-  const filters = itemFiltersFromSearch(searchParams)
-  const filterKey = itemFiltersToSearch(filters).toString()
+  const { filters, key: filterKey, filtered, apply } = useUrlFilters(itemFilterCodec)
   const pages = useCursorPages(filterKey)
   const queue = useApiData<WorkQueueView>(queuePath(queueName))
   const stats = useApiData<QueueStatistics>(queue.data ? queueStatisticsPath(queueName) : null)
@@ -45,10 +48,6 @@ export default function QueuePage() {
   const [adding, setAdding] = useState(false)
   const refusal = itemActionRefusal(user?.roles)
   const mayAdd = hasRole(user, 'admin', 'operator', 'bot')
-
-  function apply(next: ItemFilters) {
-    setSearchParams(itemFiltersToSearch(next))
-  }
 
   function changed(_: QueueItem, text: string) {
     setError(null)
@@ -93,7 +92,6 @@ export default function QueuePage() {
       </section>
     )
 
-  const filtered = filterKey !== ''
   return (
     <section className="page queue-page">
       <p className="breadcrumb">
@@ -138,7 +136,7 @@ export default function QueuePage() {
         )}
       </div>
       <div id="add-items-panel">{adding && <AddItemsForm queue={queue.data.name} onAdded={added} />}</div>
-      <ItemFilterForm filters={filters} onApply={apply} />
+      <ItemFilterForm filters={filters} filterKey={filterKey} reasons={stats.data?.failuresByReason} onApply={apply} />
       {refusal && (
         <p id="item-action-refusal" className="muted">
           {refusal}
@@ -150,41 +148,38 @@ export default function QueuePage() {
           {error}
         </p>
       )}
-      {list.error !== undefined ? (
-        <div className="alert error" role="alert">
-          <p>The items could not be loaded: {describeError(list.error)}</p>
-          <button type="button" className="button secondary" onClick={list.reload}>
-            Try again
-          </button>
-        </div>
-      ) : !list.data ? (
-        <p role="status">Loading items…</p>
-      ) : list.data.items.length === 0 ? (
-        <div className="card empty-state" role="status">
-          <p>{filtered || pages.pageNumber > 1 ? 'No items match these filters.' : 'This queue has no items yet.'}</p>
-        </div>
-      ) : (
-        <>
-          <QueueItemsTable
-            items={list.data.items}
-            caption={`Items of ${queue.data.name}, newest first${pages.pageNumber > 1 ? `, page ${pages.pageNumber}` : ''}`}
-            refusal={refusal}
-            onChanged={changed}
-            onError={(text) => {
-              setMessage(null)
-              setError(text)
-            }}
-          />
-          <Pager
-            label="Item pages"
-            pageNumber={pages.pageNumber}
-            nextCursor={list.data.nextCursor}
-            onNext={pages.next}
-            onPrevious={pages.previous}
-            disabled={list.loading}
-          />
-        </>
-      )}
+      <ListStates
+        data={list.data}
+        error={list.error}
+        onRetry={list.reload}
+        failed="The items could not be loaded"
+        loading="Loading items…"
+        isEmpty={(page) => page.items.length === 0}
+        empty={filtered || pages.pageNumber > 1 ? 'No items match these filters.' : 'This queue has no items yet.'}
+      >
+        {(page) => (
+          <>
+            <QueueItemsTable
+              items={page.items}
+              caption={`Items of ${queue.data!.name}, newest first${pages.pageNumber > 1 ? `, page ${pages.pageNumber}` : ''}`}
+              refusal={refusal}
+              onChanged={changed}
+              onError={(text) => {
+                setMessage(null)
+                setError(text)
+              }}
+            />
+            <Pager
+              label="Item pages"
+              pageNumber={pages.pageNumber}
+              nextCursor={page.nextCursor}
+              onNext={pages.next}
+              onPrevious={pages.previous}
+              disabled={list.loading}
+            />
+          </>
+        )}
+      </ListStates>
     </section>
   )
 }

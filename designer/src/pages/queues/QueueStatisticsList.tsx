@@ -1,8 +1,13 @@
+import { Link } from 'react-router-dom'
 import type { QueueStatistics } from '../../api/queues'
+import { failureListPath } from './queueItemFilters'
 import { countedStatuses, failureKindShort, formatPerHour, formatSeconds, queueStatusText } from './queueWords'
 import SlaBreaches from './SlaBreaches'
 
-/** A queue's numbers as labelled figures: items per status now, then the window's finished, throughput, handling time and SLA breaches. */
+/**
+ * A queue's numbers as labelled figures: items per status now, then the window's finished, throughput, handling time and
+ * SLA breaches, and its failures by reason, each linked to the queue's items that last failed so.
+ */
 export default function QueueStatisticsList({ stats }: { stats: QueueStatistics }) {
   return (
     <>
@@ -58,7 +63,18 @@ export default function QueueStatisticsList({ stats }: { stats: QueueStatistics 
                   {stats.failuresByReason.map((f) => (
                     <tr key={`${f.kind}|${f.code ?? ''}`}>
                       <td>{failureKindShort[f.kind] ?? f.kind}</td>
-                      <td>{f.code ? <code>{f.code}</code> : <span className="muted">none</span>}</td>
+                      <td>
+                        <Link
+                          to={failureListPath(stats.queue, f.kind, f.code)}
+                          aria-label={
+                            f.code
+                              ? `${f.code}: list the items that last failed with this code`
+                              : `none: list the items whose last failure was a ${(failureKindShort[f.kind] ?? f.kind).toLowerCase()} exception`
+                          }
+                        >
+                          {f.code ? <code>{f.code}</code> : 'none'}
+                        </Link>
+                      </td>
                       <td className="number">{f.count}</td>
                     </tr>
                   ))}

@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom'
 import { describeError } from '../../api/client'
 import { queueStatisticsPath, queuesPath, type QueueStatistics, type WorkQueueView } from '../../api/queues'
+import ListStates from '../../components/ListStates'
 import { usePageTitle } from '../../layout/usePageTitle'
 import { useApiData } from '../instances/useApiData'
 import { countedStatuses, formatPerHour, formatSeconds, queueStatusText } from './queueWords'
@@ -26,53 +27,49 @@ export default function QueuesPage() {
         24 hours, how many finished, how long a bot took on average, and how many missed their deadline. Open a queue to see its
         items.
       </p>
-      {list.error !== undefined ? (
-        <div className="alert error" role="alert">
-          <p>The queues could not be loaded: {describeError(list.error)}</p>
-          <button type="button" className="button secondary" onClick={list.reload}>
-            Try again
-          </button>
-        </div>
-      ) : !list.data ? (
-        <p role="status">Loading queues…</p>
-      ) : list.data.length === 0 ? (
-        <div className="card empty-state" role="status">
-          <p>There are no work queues yet. An administrator or operator creates one through the API (PUT /api/queues/&#123;name&#125;).</p>
-        </div>
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">Work queues, with items by status and the last 24 hours</caption>
-            <thead>
-              <tr>
-                <th scope="col">Queue</th>
-                {countedStatuses.map((s) => (
-                  <th key={s} scope="col" className="number">
-                    {queueStatusText(s)}
+      <ListStates
+        data={list.data}
+        error={list.error}
+        onRetry={list.reload}
+        failed="The queues could not be loaded"
+        loading="Loading queues…"
+        empty="There are no work queues yet. An administrator or operator creates one through the API (PUT /api/queues/{name})."
+      >
+        {(queues) => (
+          <div className="table-scroll">
+            <table>
+              <caption className="visually-hidden">Work queues, with items by status and the last 24 hours</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Queue</th>
+                  {countedStatuses.map((s) => (
+                    <th key={s} scope="col" className="number">
+                      {queueStatusText(s)}
+                    </th>
+                  ))}
+                  <th scope="col" className="number">
+                    SLA breaches
                   </th>
+                  <th scope="col" className="number">
+                    Finished (24 h)
+                  </th>
+                  <th scope="col" className="number">
+                    Throughput
+                  </th>
+                  <th scope="col" className="number">
+                    Average handling time
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {queues.map((q) => (
+                  <QueueRow key={q.name} queue={q} />
                 ))}
-                <th scope="col" className="number">
-                  SLA breaches
-                </th>
-                <th scope="col" className="number">
-                  Finished (24 h)
-                </th>
-                <th scope="col" className="number">
-                  Throughput
-                </th>
-                <th scope="col" className="number">
-                  Average handling time
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.map((q) => (
-                <QueueRow key={q.name} queue={q} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </ListStates>
     </section>
   )
 }

@@ -1,7 +1,7 @@
 import { Link, useLocation, useSearchParams } from 'react-router-dom'
-import { describeError } from '../../api/client'
 import type { HumanTask } from '../../api/operations'
 import type { DefinitionSummary, Page } from '../../api/types'
+import ListStates from '../../components/ListStates'
 import { usePageTitle } from '../../layout/usePageTitle'
 import { formatDateTime } from '../instances/formatTime'
 import Pager from '../instances/Pager'
@@ -43,21 +43,16 @@ export default function TaskInboxPage() {
         </ul>
       </nav>
       <p className="muted">{view.description}</p>
-      {list.error !== undefined ? (
-        <div className="alert error" role="alert">
-          <p>The tasks could not be loaded: {describeError(list.error)}</p>
-          <button type="button" className="button secondary" onClick={list.reload}>
-            Try again
-          </button>
-        </div>
-      ) : list.loading && !list.data ? (
-        <p role="status">Loading tasks…</p>
-      ) : list.data && list.data.items.length === 0 ? (
-        <div className="card empty-state" role="status">
-          <p>{view.id === 'mine' ? 'There is nothing waiting for you. Well done.' : 'There are no tasks here.'}</p>
-        </div>
-      ) : (
-        list.data && (
+      <ListStates
+        data={list.data}
+        error={list.error}
+        onRetry={list.reload}
+        failed="The tasks could not be loaded"
+        loading="Loading tasks…"
+        isEmpty={(page) => page.items.length === 0}
+        empty={view.id === 'mine' ? 'There is nothing waiting for you. Well done.' : 'There are no tasks here.'}
+      >
+        {(page) => (
           <>
             <div className="table-scroll">
               <table>
@@ -73,7 +68,7 @@ export default function TaskInboxPage() {
                   </tr>
                 </thead>
                 <tbody>
-                  {list.data.items.map((t) => (
+                  {page.items.map((t) => (
                     <tr key={t.id}>
                       <td>
                         <Link to={`/tasks/${t.id}`}>{t.title || 'Untitled task'}</Link>
@@ -93,10 +88,10 @@ export default function TaskInboxPage() {
                 </tbody>
               </table>
             </div>
-            <Pager label="Task pages" pageNumber={pages.pageNumber} nextCursor={list.data.nextCursor} onNext={pages.next} onPrevious={pages.previous} disabled={list.loading} />
+            <Pager label="Task pages" pageNumber={pages.pageNumber} nextCursor={page.nextCursor} onNext={pages.next} onPrevious={pages.previous} disabled={list.loading} />
           </>
-        )
-      )}
+        )}
+      </ListStates>
     </section>
   )
 }

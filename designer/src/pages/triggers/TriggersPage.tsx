@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom'
-import { describeError } from '../../api/client'
 import { triggersPath, type TriggerView } from '../../api/triggers'
 import type { DefinitionSummary } from '../../api/types'
+import ListStates from '../../components/ListStates'
 import { usePageTitle } from '../../layout/usePageTitle'
 import { useApiData } from '../instances/useApiData'
 import LastEvent from './LastEvent'
@@ -33,79 +33,77 @@ export default function TriggersPage() {
         resumed. Open one to see everything it did.
       </p>
       <div role="status">{rows.message && <p className="alert success">{rows.message}</p>}</div>
-      {list.error !== undefined ? (
-        <div className="alert error" role="alert">
-          <p>The triggers could not be loaded: {describeError(list.error)}</p>
-          <button type="button" className="button secondary" onClick={list.reload}>
-            Try again
-          </button>
-        </div>
-      ) : !rows.items ? (
-        <p role="status">Loading triggers…</p>
-      ) : rows.items.length === 0 ? (
-        <div className="card empty-state" role="status">
+      <ListStates
+        data={rows.items}
+        error={list.error}
+        onRetry={list.reload}
+        failed="The triggers could not be loaded"
+        loading="Loading triggers…"
+        empty={
           <p>
             No published workflow starts from a trigger. Add one (from the Triggers group of the palette) in place of Start in the{' '}
             <Link to="/workflows">designer</Link> and publish.
           </p>
-        </div>
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">Triggers</caption>
-            <thead>
-              <tr>
-                <th scope="col">Trigger</th>
-                <th scope="col">Workflow</th>
-                <th scope="col">Type</th>
-                <th scope="col">Listens on</th>
-                <th scope="col">State</th>
-                <th scope="col">Last event</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.items.map((t) => {
-                const workflow = names.get(t.definitionId) ?? t.definitionId
-                return (
-                  <tr key={t.id}>
-                    <th scope="row">
-                      <Link to={`/triggers/${encodeURIComponent(t.id)}`} aria-label={`${t.activityId} of ${workflow}: details and events`}>
-                        {t.activityId}
-                      </Link>
-                    </th>
-                    <td>
-                      <Link to={`/workflows/${encodeURIComponent(t.definitionId)}`}>{workflow}</Link> <span className="muted">v{t.version}</span>
-                    </td>
-                    <td>{t.type}</td>
-                    <td className="event-message">
-                      {t.key && (
-                        <div>
-                          <code>{t.key}</code>
-                        </div>
-                      )}
-                      <span className="muted">{settingsSummary(t.settings) || 'no settings'}</span>
-                    </td>
-                    <td>
-                      <TriggerState paused={t.paused} />
-                    </td>
-                    <td>
-                      <LastEvent event={t.lastEvent} />
-                    </td>
-                    <td>
-                      <PauseResumeButton
-                        trigger={t}
-                        name={`${t.activityId} of ${workflow}`}
-                        onChanged={(next) => rows.replace(next, `${t.activityId} of ${workflow} is ${next.paused ? 'paused' : 'active again'}.`)}
-                      />
-                    </td>
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+        }
+      >
+        {(items) => (
+          <div className="table-scroll">
+            <table>
+              <caption className="visually-hidden">Triggers</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Trigger</th>
+                  <th scope="col">Workflow</th>
+                  <th scope="col">Type</th>
+                  <th scope="col">Listens on</th>
+                  <th scope="col">State</th>
+                  <th scope="col">Last event</th>
+                  <th scope="col">Actions</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((t) => {
+                  const workflow = names.get(t.definitionId) ?? t.definitionId
+                  return (
+                    <tr key={t.id}>
+                      <th scope="row">
+                        <Link to={`/triggers/${encodeURIComponent(t.id)}`} aria-label={`${t.activityId} of ${workflow}: details and events`}>
+                          {t.activityId}
+                        </Link>
+                      </th>
+                      <td>
+                        <Link to={`/workflows/${encodeURIComponent(t.definitionId)}`}>{workflow}</Link> <span className="muted">v{t.version}</span>
+                      </td>
+                      <td>{t.type}</td>
+                      <td className="event-message">
+                        {t.key && (
+                          <div>
+                            <code>{t.key}</code>
+                          </div>
+                        )}
+                        <span className="muted">{settingsSummary(t.settings) || 'no settings'}</span>
+                      </td>
+                      <td>
+                        <TriggerState paused={t.paused} />
+                      </td>
+                      <td>
+                        <LastEvent event={t.lastEvent} />
+                      </td>
+                      <td>
+                        <PauseResumeButton
+                          trigger={t}
+                          name={`${t.activityId} of ${workflow}`}
+                          onChanged={(next) => rows.replace(next, `${t.activityId} of ${workflow} is ${next.paused ? 'paused' : 'active again'}.`)}
+                        />
+                      </td>
+                    </tr>
+                  )
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </ListStates>
     </section>
   )
 }

@@ -27,6 +27,17 @@ public sealed class InMemoryBotWorkerStore(IWorkQueueStore queues) : IBotWorkerS
     }
 
     /// <inheritdoc />
+    public Task<int> RemoveReportedBeforeAsync(DateTimeOffset reportedBefore, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var old = _workers.Values.Where(w => w.LastHeartbeat < reportedBefore).Select(w => w.Id).ToList();
+            foreach (var id in old) _workers.Remove(id);
+            return Task.FromResult(old.Count);
+        }
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<BotActivity>> GetActivityAsync(DateTimeOffset since, string? queue = null, CancellationToken cancellationToken = default)
     {
         var histories = queues is InMemoryWorkQueueStore memory ? memory.Histories() : [];

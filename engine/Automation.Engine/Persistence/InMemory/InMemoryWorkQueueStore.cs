@@ -141,7 +141,7 @@ public sealed class InMemoryWorkQueueStore : IWorkQueueStore
         lock (_gate)
         {
             var matches = _items.Values
-                .Where(i => i.Queue == queue && (query.Status is null || i.Status == query.Status) && (query.Reference is null || i.Reference == query.Reference))
+                .Where(i => i.Queue == queue && query.Matches(i))
                 .Where(i => after is not { } c || c.IsBefore(StoreTime.ToUnixMs(i.CreatedAt), i.Id))
                 .OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id, StringComparer.Ordinal)
                 .Take(size + 1).ToList();
