@@ -26,12 +26,14 @@ internal sealed class BotReviewSweep(IWorkQueueStore queues, BotReviewStarter re
         // A worker id is "{bot}@{node}#{n}-{process}": only this bot's failures are this pool's to review, not those of a
         // queue trigger's workflow or of another bot on the same queue.
         var worker = pool.Bot + "@";
-        var failed = new QueueItemQuery { Status = QueueItemStatus.Failed };
+        // An item's last change is its failure or later, so "changed since" keeps every failure in the window.
+        var failed = new QueueItemQuery { Status = QueueItemStatus.Failed, FailureKind = QueueFailureKind.Business, UpdatedFrom = since };
         var started = 0;
         string? cursor = null;
         do
         {
-            // Newest added first, so an item added long ago that failed recently is further on: every failed item is read.
+            // Newest added first, so an item added long ago that failed recently is further on: the filters, not the
+            // order, bound the read to the window's business failures.
             var page = await queues.ListItemsAsync(pool.Queue, failed, cursor, PageSize, cancellationToken).ConfigureAwait(false);
             foreach (var item in page.Items)
             {
