@@ -88,7 +88,34 @@ public abstract partial class StoreContractTests
         Assert.That(again!.Version, Is.EqualTo(1));
         Assert.That(again.Comment, Is.EqualTo("v1"));
         Assert.That(again.PublishedAt, Is.EqualTo(first!.PublishedAt));
+        Assert.That(again.PublishedBy, Is.EqualTo("carol"), "a second publish of the same version is not a new publisher");
         Assert.That(await Definitions.ListVersionsAsync(id), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Publishing_records_the_publishing_user_and_later_saves_by_others_do_not_change_it()
+    {
+        var id = NewId("def");
+        await Definitions.SaveDraftAsync(Definition(id, "One"), "alice");
+        Assert.That((await Definitions.GetLatestAsync(id))!.PublishedBy, Is.Null, "a draft has no publisher");
+
+        var published = await Definitions.PublishAsync(id, "first release", "carol");
+        Assert.That(published!.PublishedBy, Is.EqualTo("carol"));
+        Assert.That(published.UpdatedBy, Is.EqualTo("alice"), "publishing does not make the publisher the last saver");
+
+        var draft = await Definitions.SaveDraftAsync(Definition(id, "Two"), "bob");
+        Assert.That(draft.PublishedBy, Is.Null);
+
+        var v1 = await Definitions.GetVersionAsync(id, 1);
+        Assert.That(v1!.PublishedBy, Is.EqualTo("carol"));
+        Assert.That(v1.UpdatedBy, Is.EqualTo("alice"));
+        Assert.That((await Definitions.GetPublishedAsync(id))!.PublishedBy, Is.EqualTo("carol"));
+
+        await Definitions.PublishAsync(id, null, "dave");
+        var versions = await Definitions.ListVersionsAsync(id);
+        Assert.That(versions.Select(v => (v.Version, v.UpdatedBy, v.PublishedBy)),
+            Is.EqualTo(new[] { (2, (string?)"bob", (string?)"dave"), (1, "alice", "carol") }));
+        Assert.That((await Definitions.GetPublishedAsync(id))!.PublishedBy, Is.EqualTo("dave"));
     }
 
     [Test]

@@ -30,6 +30,12 @@ public sealed record DefinitionVersion
     /// <summary>When it was published, if it was.</summary>
     public DateTimeOffset? PublishedAt { get; init; }
 
+    /// <summary>
+    /// Who published it: the user of the API key that called publish, which may differ from <see cref="UpdatedBy"/>.
+    /// Null while it is a draft, and for versions published before the publisher was recorded.
+    /// </summary>
+    public string? PublishedBy { get; init; }
+
     /// <summary>The comment given when it was published.</summary>
     public string? Comment { get; init; }
 }

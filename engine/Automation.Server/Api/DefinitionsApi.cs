@@ -122,8 +122,11 @@ public sealed record ValidationResult(bool Valid, IReadOnlyList<ValidationError>
 public sealed record PublishRequest(string? Comment);
 
 /// <summary>One version of a definition without its flowchart.</summary>
+/// <remarks><see cref="PublishedBy"/> is who called publish; <see cref="UpdatedBy"/> who last saved the draft. Null when not recorded.</remarks>
 public sealed record VersionInfo(
-    int Version, bool IsPublished, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string? UpdatedBy, DateTimeOffset? PublishedAt, string? Comment)
+    int Version, bool IsPublished, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string? UpdatedBy, DateTimeOffset? PublishedAt,
+    string? PublishedBy, string? Comment)
 {
-    internal static VersionInfo Of(DefinitionVersion v) => new(v.Version, v.IsPublished, v.CreatedAt, v.UpdatedAt, v.UpdatedBy, v.PublishedAt, v.Comment);
+    internal static VersionInfo Of(DefinitionVersion v) =>
+        new(v.Version, v.IsPublished, v.CreatedAt, v.UpdatedAt, v.UpdatedBy, v.PublishedAt, v.PublishedBy, v.Comment);
 }

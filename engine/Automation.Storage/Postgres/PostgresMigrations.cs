@@ -552,5 +552,10 @@ internal static class PostgresMigrations
             CREATE INDEX ix_queue_items_failure_kind ON queue_items (queue, failure_kind, created_at, id) WHERE failure_kind IS NOT NULL;
             CREATE INDEX ix_queue_items_failure_code ON queue_items (queue, failure_code, created_at, id) WHERE failure_code IS NOT NULL;
             """),
+        new(11, "who published each definition version", """
+            -- Auditors ask who put a version live, which can differ from who last saved it (updated_by). Versions
+            -- published before this column existed keep NULL: their publisher was never recorded.
+            ALTER TABLE definition_versions ADD COLUMN published_by text COLLATE "C";
+            """),
     ];
 }

@@ -93,7 +93,7 @@ internal sealed class SqlDefinitionStore(SqlDatabase database, TimeProvider time
             {
                 var p = new { Id = definitionId, Version = numbers.LatestVersion, Now = now, Comment = comment, User = user };
                 await Execute(connection, transaction,
-                    "UPDATE definition_versions SET is_published = 1, published_at = @Now, comment = @Comment WHERE definition_id = @Id AND version = @Version",
+                    "UPDATE definition_versions SET is_published = 1, published_at = @Now, published_by = @User, comment = @Comment WHERE definition_id = @Id AND version = @Version",
                     p, cancellationToken).ConfigureAwait(false);
                 await Execute(connection, transaction,
                     "UPDATE definitions SET published_version = @Version, updated_at = @Now, updated_by = @User WHERE id = @Id",

@@ -109,6 +109,32 @@ internal sealed class DefinitionsApiTests : ServerTestBase
     }
 
     [Test]
+    public async Task A_version_says_who_published_it_apart_from_who_saved_it()
+    {
+        using var owner = Server.Client(await Server.CreateKeyAsync("Priya (process owner)", "processOwner"));
+        using var admin = Server.Client(await Server.CreateKeyAsync("Sam (admin)", "admin"));
+        var definition = Flows.Greeting();
+        var id = definition["id"]!.GetValue<string>();
+        await Http.ReadAsync(await owner.PostAsJsonAsync("/api/workflow-definitions", definition), 201);
+        var draft = await Http.ReadAsync(await owner.GetAsync($"/api/workflow-definitions/{id}"), 200);
+        Assert.That(draft["publishedBy"], Is.Null, "a draft has no publisher");
+
+        var published = await Http.ReadAsync(await admin.PostAsJsonAsync($"/api/workflow-definitions/{id}/publish", new { comment = "approved" }), 200);
+        Assert.That(published["publishedBy"]!.GetValue<string>(), Is.EqualTo("Sam (admin)"));
+        Assert.That(published["updatedBy"]!.GetValue<string>(), Is.EqualTo("Priya (process owner)"));
+
+        // The process owner goes on editing: a new draft, and version 1 still says the admin published it.
+        await Http.ReadAsync(await owner.PutAsJsonAsync($"/api/workflow-definitions/{id}", definition), 200);
+        var versions = await Http.ReadArrayAsync(await owner.GetAsync($"/api/workflow-definitions/{id}/versions"), 200);
+        Assert.That(versions.Select(v => v!["version"]!.GetValue<int>()), Is.EqualTo(new[] { 2, 1 }));
+        Assert.That(versions[0]!["publishedBy"], Is.Null);
+        Assert.That(versions[1]!["publishedBy"]!.GetValue<string>(), Is.EqualTo("Sam (admin)"));
+        Assert.That(versions[1]!["updatedBy"]!.GetValue<string>(), Is.EqualTo("Priya (process owner)"));
+        var first = await Http.ReadAsync(await owner.GetAsync($"/api/workflow-definitions/{id}?version=1"), 200);
+        Assert.That(first["publishedBy"]!.GetValue<string>(), Is.EqualTo("Sam (admin)"));
+    }
+
+    [Test]
     public async Task Put_checks_the_id_and_existence()
     {
         var definition = Flows.Greeting();

@@ -40,6 +40,7 @@ internal sealed record VersionRecord
     public long UpdatedMs { get; init; }
     public string? UpdatedBy { get; init; }
     public long? PublishedMs { get; init; }
+    public string? PublishedBy { get; init; }
     public string? Comment { get; init; }
 
     /// <summary>
@@ -68,6 +69,7 @@ internal sealed record VersionRecord
         UpdatedAt = StoreTime.FromUnixMs(UpdatedMs),
         UpdatedBy = UpdatedBy,
         PublishedAt = StoreTime.FromUnixMs(PublishedMs),
+        PublishedBy = PublishedBy,
         Comment = Comment,
     };
 

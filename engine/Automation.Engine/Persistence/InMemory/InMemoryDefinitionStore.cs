@@ -66,7 +66,7 @@ public sealed class InMemoryDefinitionStore(InMemoryStore store) : IDefinitionSt
             latest = record.Versions[^1];
             if (!latest.IsPublished)
             {
-                latest = latest with { IsPublished = true, PublishedMs = now, Comment = comment };
+                latest = latest with { IsPublished = true, PublishedMs = now, PublishedBy = user, Comment = comment };
                 record.Versions[^1] = latest;
                 record.PublishedVersion = latest.Version;
                 record.UpdatedMs = now;

@@ -11,11 +11,11 @@ internal sealed class VersionRow
     public const string Columns = """
         v.definition_id AS DefinitionId, v.version AS Version, v.is_published AS IsPublished, v.json AS Json,
         v.created_at AS CreatedAt, v.updated_at AS UpdatedAt, v.updated_by AS UpdatedBy, v.published_at AS PublishedAt,
-        v.comment AS Comment
+        v.comment AS Comment, v.published_by AS PublishedBy
         """;
 
     /// <summary>How many columns a row has in a select of all its columns.</summary>
-    public const int ColumnCount = 9;
+    public const int ColumnCount = 10;
 
     /// <summary>A row selected with <see cref="Columns"/>, read by position.</summary>
     public static VersionRow Read(DbDataReader r) => Read(r, 0);
@@ -32,6 +32,7 @@ internal sealed class VersionRow
         UpdatedBy = r.GetNullableString(at + 6),
         PublishedAt = r.GetNullableInt64(at + 7),
         Comment = r.GetNullableString(at + 8),
+        PublishedBy = r.GetNullableString(at + 9),
     };
 
     public string DefinitionId { get; set; } = "";
@@ -43,6 +44,7 @@ internal sealed class VersionRow
     public string? UpdatedBy { get; set; }
     public long? PublishedAt { get; set; }
     public string? Comment { get; set; }
+    public string? PublishedBy { get; set; }
 
     public DefinitionVersion ToModel() => new()
     {
@@ -54,6 +56,7 @@ internal sealed class VersionRow
         UpdatedAt = StoreTime.FromUnixMs(UpdatedAt),
         UpdatedBy = UpdatedBy,
         PublishedAt = StoreTime.FromUnixMs(PublishedAt),
+        PublishedBy = PublishedBy,
         Comment = Comment,
     };
 }
