@@ -98,6 +98,11 @@ internal static class InstanceTestData
         ],
         [Edge("start", "fill"), Edge("fill", "end")]);
 
+    /// <summary>Start → RunWorkflow (the published <paramref name="childId"/>) → End: waits while the child runs.</summary>
+    public static JsonObject RunChild(string id, string childId) => Flow(id, "Parent " + id,
+        [Node("start", "Start", "Start"), Node("run", "RunWorkflow", "Check the address", new JsonObject { ["workflowId"] = childId }), Node("end", "End", "End")],
+        [Edge("start", "run"), Edge("run", "end")]);
+
     /// <summary>Creates and publishes <paramref name="definition"/>; returns its id.</summary>
     public static async Task<string> PublishAsync(this DesignerServer server, JsonObject definition)
     {

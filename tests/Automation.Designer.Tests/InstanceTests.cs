@@ -169,6 +169,41 @@ public sealed class InstanceTests : DesignerTestBase
     }
 
     [Test]
+    public async Task A_parent_waiting_on_a_child_workflow_links_to_the_child_and_the_child_links_back()
+    {
+        var child = await Server.PublishAsync(InstanceTestData.Approval(InstanceTestData.NewId("child"), "Check the address"));
+        var parent = await Server.PublishAsync(InstanceTestData.RunChild(InstanceTestData.NewId("parent"), child));
+        var parentId = (await Server.StartAsync(parent, correlationId: "ADDR-7"))["id"]!.GetValue<string>();
+        var wait = (await Server.InstanceAsync(parentId))["bookmarks"]!.AsArray().Single()!;
+        Assert.That(wait["kind"]!.GetValue<string>(), Is.EqualTo("ChildWorkflow"));
+        var childId = wait["name"]!.GetValue<string>();
+        // The child starts beside its parent's commit: wait for it to reach its task before looking.
+        for (var i = 0; i < 300 && (await Server.InstanceAsync(childId))["status"]!.GetValue<string>() != "suspended"; i++) await Task.Delay(100);
+
+        await SignInAsync(path: $"/instances/{parentId}");
+        var waits = Page.Locator(".wait-list");
+        await Expect(waits).ToContainTextAsync($"Check the address: waiting for the workflow “Approval {child}” it started");
+        var toChild = waits.GetByRole(AriaRole.Link, new() { Name = $"instance {childId[..8]}", Exact = true });
+        await Expect(toChild).ToHaveAttributeAsync("href", $"/instances/{childId}");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Instances it started" })).ToBeVisibleAsync();
+        var started = Page.GetByRole(AriaRole.Table, new() { Name = "Instances this instance started, oldest first" }).GetByRole(AriaRole.Row);
+        await Expect(started).ToHaveCountAsync(2);
+        await Expect(started.Nth(1)).ToContainTextAsync($"Approval {child}");
+        await Expect(started.Nth(1)).ToContainTextAsync("Waiting");
+        await AssertAccessibleAsync("an instance waiting on a child workflow");
+
+        await toChild.ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex($"/instances/{Regex.Escape(childId)}$"));
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = $"Instance of Approval {child}" })).ToBeVisibleAsync();
+        await Expect(Page.Locator(".wait-list")).ToContainTextAsync("waiting for a person to complete the task Check the address");
+        var toParent = Page.GetByRole(AriaRole.Link, new() { Name = $"instance {parentId[..8]}", Exact = true });
+        await Expect(toParent).ToHaveAttributeAsync("href", $"/instances/{parentId}");
+        await toParent.ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex($"/instances/{parentId}$"));
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = $"Instance of Parent {parent}" })).ToBeVisibleAsync();
+    }
+
+    [Test]
     public async Task An_unknown_instance_says_so()
     {
         ExpectedConsoleErrors.Add("404");

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Automation.Designer.Tests.Support;
+using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -107,6 +108,40 @@ public sealed class VersionsTests : DesignerTestBase
         var exported = JsonNode.Parse(await File.ReadAllTextAsync(await download.PathAsync()));
         var v1 = await api.GetFromJsonAsync<JsonObject>($"/api/workflow-definitions/{id}?version=1");
         Assert.That(JsonNode.DeepEquals(exported, v1!["definition"]), Is.True, exported!.ToJsonString());
+    }
+
+    [Test]
+    public async Task Each_published_version_says_who_published_it_and_older_ones_that_it_was_not_recorded()
+    {
+        using var admin = Server.Client();
+        using var owner = Server.Client(await Server.CreateKeyAsync("Priya (process owner)", "processOwner"));
+        var id = "tax-" + Guid.NewGuid().ToString("N")[..6];
+        await WorkflowArrange.CreateAsync(owner, WorkflowArrange.Logging(id, $"Council tax {id}", "Hello"));
+        await WorkflowArrange.PublishAsync(admin, id, "First release");
+        await WorkflowArrange.SaveAsync(owner, WorkflowArrange.Logging(id, $"Council tax {id}", "Hello again"));
+        await WorkflowArrange.PublishAsync(admin, id, "Second release");
+        await WorkflowArrange.SaveAsync(owner, WorkflowArrange.Logging(id, $"Council tax {id}", "Work in progress"));
+        // Version 1 as a database upgraded from before publishers were recorded holds it (SQLite migration 8 leaves NULL).
+        await using (var connection = new SqliteConnection($"Data Source={Server.DatabaseFile};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var forget = connection.CreateCommand();
+            forget.CommandText = "UPDATE definition_versions SET published_by = NULL WHERE definition_id = $id AND version = 1";
+            forget.Parameters.AddWithValue("$id", id);
+            Assert.That(await forget.ExecuteNonQueryAsync(), Is.EqualTo(1));
+        }
+
+        await SignInAsync(path: $"/workflows/{id}/versions");
+        var history = Page.GetByRole(AriaRole.Table, new() { Name = "Version history, newest first" });
+        var rows = history.GetByRole(AriaRole.Row);
+        await Expect(rows).ToHaveCountAsync(4);
+        // Cells: status, published, last saved (the version is the row's header).
+        await Expect(rows.Nth(1).GetByRole(AriaRole.Cell).Nth(1)).ToHaveTextAsync("Not published");
+        await Expect(rows.Nth(2).GetByRole(AriaRole.Cell).Nth(1)).ToContainTextAsync("by bootstrap-admin");
+        await Expect(rows.Nth(2).GetByRole(AriaRole.Cell).Nth(2)).ToContainTextAsync("Priya (process owner)");
+        await Expect(rows.Nth(3).GetByRole(AriaRole.Cell).Nth(1)).ToContainTextAsync("by: not recorded");
+        await Expect(rows.Nth(3).GetByRole(AriaRole.Cell).Nth(2)).ToContainTextAsync("Priya (process owner)");
+        await AssertAccessibleAsync("the versions page with publishers");
     }
 
     [Test]

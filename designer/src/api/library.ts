@@ -11,6 +11,8 @@ export interface VersionInfo {
   updatedAt: string
   updatedBy?: string | null
   publishedAt?: string | null
+  /** The API key that published it; absent for drafts and for versions published before it was recorded. */
+  publishedBy?: string | null
   comment?: string | null
 }
 

@@ -82,6 +82,7 @@ export interface DefinitionVersion {
   updatedAt: string
   updatedBy?: string | null
   publishedAt?: string | null
+  publishedBy?: string | null
   comment?: string | null
 }
 

@@ -24,6 +24,7 @@ public static class InstancesApi
         group.MapGet("/", List).RequireAuthorization(Policies.Read);
         group.MapGet("/{instanceId}", Get).RequireAuthorization(Policies.Read);
         group.MapGet("/{instanceId}/journal", Journal).RequireAuthorization(Policies.Read);
+        group.MapGet("/{instanceId}/children", Children).RequireAuthorization(Policies.Read);
         group.MapPost("/{instanceId}/retry", Retry).RequireAuthorization(Policies.OperateInstances);
         group.MapPost("/{instanceId}/cancel", Cancel).RequireAuthorization(Policies.CancelInstances);
         return group;
@@ -80,6 +81,14 @@ public static class InstancesApi
         var size = Math.Clamp(limit ?? 100, 1, 1000);
         var entries = await instances.GetJournalAsync(instanceId, Math.Max(0, after ?? 0), size, ct);
         return TypedResults.Ok(new JournalPage(entries, entries.Count == size ? entries[^1].Sequence : null));
+    }
+
+    // The instances a parent started with Run workflow, oldest first (an indexed lookup by parent_instance_id).
+    private static async Task<Results<Ok<IReadOnlyList<InstanceSummary>>, ProblemHttpResult>> Children(
+        string instanceId, IInstanceStore instances, CancellationToken ct)
+    {
+        if (await instances.GetAsync(instanceId, ct) is null) return Problems.NotFound($"Workflow instance '{instanceId}' does not exist.");
+        return TypedResults.Ok(await instances.ListChildrenAsync(instanceId, ct));
     }
 
     private static async Task<Ok<InstanceDetail>> Retry(

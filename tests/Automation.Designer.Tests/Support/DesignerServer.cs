@@ -47,6 +47,9 @@ public sealed class DesignerServer : IAsyncDisposable
         return new DesignerServer(server, data);
     }
 
+    /// <summary>The SQLite database file the server keeps its data in.</summary>
+    public string DatabaseFile => System.IO.Path.Combine(_data.Path, "automation.db");
+
     /// <summary>An API client sending <paramref name="apiKey"/>.</summary>
     public HttpClient Client(string apiKey = AdminKey)
     {

@@ -1,14 +1,15 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { Link, useParams } from 'react-router-dom'
 import { ApiError, describeError } from '../../api/client'
-import type { HumanTask } from '../../api/operations'
-import type { ActivityDescriptor, DefinitionVersion, Page } from '../../api/types'
+import type { HumanTask, InstanceSummary } from '../../api/operations'
+import type { ActivityDescriptor, DefinitionSummary, DefinitionVersion, Page } from '../../api/types'
 import FlowchartView from '../../flowchart/FlowchartView'
 import { usePageTitle } from '../../layout/usePageTitle'
 import IncidentList from './IncidentList'
 import InstanceActions from './InstanceActions'
 import InstanceHeader from './InstanceHeader'
 import { runPath } from '../../flowchart/runPath'
+import ChildInstances from './ChildInstances'
 import JournalTimeline from './JournalTimeline'
 import { useApiData } from './useApiData'
 import { useInstance } from './useInstance'
@@ -31,6 +32,14 @@ export default function InstancePage() {
   const tasks = useApiData<Page<HumanTask>>(waitsForPeople ? `/api/tasks?instanceId=${encodeURIComponent(instanceId)}&pageSize=100` : null)
   const { reload: reloadTasks } = tasks
   useEffect(() => reloadTasks(), [detail?.updatedAt, reloadTasks])
+  // Children change status on their own pages; a change of this instance (a child ending resumes it) fetches them again.
+  const children = useApiData<InstanceSummary[]>(detail ? `/api/workflow-instances/${encodeURIComponent(instanceId)}/children` : null)
+  const { reload: reloadChildren } = children
+  useEffect(() => reloadChildren(), [detail?.updatedAt, reloadChildren])
+  const childList = children.data ?? []
+  // Names for the children's workflows: only fetched when there are children to name.
+  const definitions = useApiData<DefinitionSummary[]>(childList.length > 0 ? '/api/workflow-definitions' : null)
+  const workflowNames = useMemo(() => new Map(definitions.data?.map((d) => [d.id, d.name])), [definitions.data])
 
   const definition = version.data?.definition
   const workflowName = definition?.name ?? detail?.definitionId ?? ''
@@ -94,7 +103,20 @@ export default function InstancePage() {
       </div>
 
       <h2>Waiting for</h2>
-      <WaitList bookmarks={detail.bookmarks} activityNames={activityNames} tasks={tasks.data?.items ?? []} />
+      <WaitList
+        bookmarks={detail.bookmarks}
+        activityNames={activityNames}
+        tasks={tasks.data?.items ?? []}
+        childInstances={childList}
+        workflowNames={workflowNames}
+      />
+
+      {childList.length > 0 && (
+        <>
+          <h2>Instances it started</h2>
+          <ChildInstances childInstances={childList} workflowNames={workflowNames} />
+        </>
+      )}
 
       <h2>Incidents</h2>
       <IncidentList incidents={detail.incidents} activityNames={activityNames} />

@@ -96,7 +96,19 @@ export default function VersionsPage() {
                       {v.isPublished ? 'Published' : 'Draft'}
                     </span>
                   </td>
-                  <td>{v.publishedAt ? <RelativeTime value={v.publishedAt} /> : 'Not published'}</td>
+                  <td>
+                    {v.publishedAt ? (
+                      <>
+                        <RelativeTime value={v.publishedAt} />
+                        {/* Versions published before the server recorded publishers have none: say so rather than guess. */}
+                        <span className="published-by">
+                          {v.publishedBy ? `by ${v.publishedBy}` : <span className="muted">by: not recorded</span>}
+                        </span>
+                      </>
+                    ) : (
+                      'Not published'
+                    )}
+                  </td>
                   <td>
                     <span className="saved-by">{v.updatedBy ?? 'Unknown'}</span>
                     <RelativeTime value={v.updatedAt} />
