@@ -68,10 +68,38 @@ internal sealed class InstancesApiTests : ServerTestBase
     }
 
     [Test]
+    public async Task Children_lists_the_instances_a_parent_started_with_run_workflow()
+    {
+        var signal = "child-" + Guid.NewGuid().ToString("N");
+        var child = await Api.PublishAsync(Flows.SignalWait(signal));
+        var parent = await Api.PublishAsync(Flows.Flow(Flows.NewId("parent"),
+            [Flows.Node("start", "Start"), Flows.Node("run", "RunWorkflow", new JsonObject { ["workflowId"] = child }), Flows.Node("end", "End")],
+            [Flows.Edge("start", "run"), Flows.Edge("run", "end")]));
+        var started = await Api.StartAsync(parent);
+        var parentId = started["id"]!.GetValue<string>();
+        var wait = started["bookmarks"]!.AsArray().Single()!;
+        Assert.That(wait["kind"]!.GetValue<string>(), Is.EqualTo("ChildWorkflow"));
+        var childId = wait["name"]!.GetValue<string>();
+        await Api.WaitForStatusAsync(childId, "suspended");
+
+        var children = await Http.ReadArrayAsync(await Api.GetAsync($"/api/workflow-instances/{parentId}/children"), 200);
+        var only = children.Single()!;
+        Assert.That(only["id"]!.GetValue<string>(), Is.EqualTo(childId), "the wait is named after the child it waits for");
+        Assert.That(only["definitionId"]!.GetValue<string>(), Is.EqualTo(child));
+        Assert.That(only["parentInstanceId"]!.GetValue<string>(), Is.EqualTo(parentId));
+        Assert.That(only["status"]!.GetValue<string>(), Is.EqualTo("suspended"));
+        Assert.That(await Http.ReadArrayAsync(await Api.GetAsync($"/api/workflow-instances/{childId}/children"), 200), Is.Empty);
+
+        using var anonymous = Server.Client(apiKey: null);
+        Assert.That((int)(await anonymous.GetAsync($"/api/workflow-instances/{parentId}/children")).StatusCode, Is.EqualTo(401));
+    }
+
+    [Test]
     public async Task Get_unknown_instance_is_404()
     {
         await Http.ReadProblemAsync(await Api.GetAsync("/api/workflow-instances/nope"), 404);
         await Http.ReadProblemAsync(await Api.GetAsync("/api/workflow-instances/nope/journal"), 404);
+        await Http.ReadProblemAsync(await Api.GetAsync("/api/workflow-instances/nope/children"), 404);
         await Http.ReadProblemAsync(await Api.PostAsync("/api/workflow-instances/nope/cancel", null), 404);
         await Http.ReadProblemAsync(await Api.PostAsync("/api/workflow-instances/nope/retry", null), 404);
     }
