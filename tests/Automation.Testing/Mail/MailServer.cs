@@ -49,8 +49,9 @@ public sealed class MailServer : IAsyncDisposable
     private readonly Dictionary<string, string> _users = new(StringComparer.OrdinalIgnoreCase);
     private int _disposed;
 
-    private MailServer(string folder, string domain, int pid, int imapPort, int submissionPort, int lmtpPort, int smtpPort, string relayRegistration)
+    private MailServer(string folder, string domain, int pid, int imapPort, int imapsPort, int submissionPort, int lmtpPort, int smtpPort, string relayRegistration)
     {
+        ImapsPort = imapsPort;
         _folder = folder;
         Domain = domain;
         _pid = pid;
@@ -70,6 +71,12 @@ public sealed class MailServer : IAsyncDisposable
     /// <summary>IMAP, plain text, LOGIN/AUTHENTICATE PLAIN allowed.</summary>
     public int ImapPort { get; }
 
+    /// <summary>
+    /// IMAP over implicit TLS (security <c>sslOnConnect</c>) when the server was started with a certificate, else 0. With
+    /// a certificate, <see cref="ImapPort"/> and <see cref="SubmissionPort"/> offer STARTTLS too (and still allow plain text).
+    /// </summary>
+    public int ImapsPort { get; }
+
     /// <summary>Dovecot's submission service: SMTP with authentication (any mailbox of this server), relaying through OpenSMTPD.</summary>
     public int SubmissionPort { get; }
 
@@ -81,7 +88,16 @@ public sealed class MailServer : IAsyncDisposable
 
     /// <summary>Starts Dovecot on free ports and routes the new domain through the machine's OpenSMTPD.</summary>
     /// <exception cref="InvalidOperationException">Dovecot or OpenSMTPD is not installed, or did not start (the message holds its log).</exception>
-    public static async Task<MailServer> StartAsync() => await Task.Run(Start).ConfigureAwait(false);
+    public static Task<MailServer> StartAsync() => StartAsync(null);
+
+    /// <summary>
+    /// Starts Dovecot as <see cref="StartAsync()"/>, serving TLS with <paramref name="certificate"/> when given: STARTTLS
+    /// on IMAP and submission, and implicit TLS on <see cref="ImapsPort"/>.
+    /// </summary>
+    /// <param name="certificate">PEM files of the server certificate and its key (see <see cref="TestCertificateAuthority.IssueServerCertificate"/>); null for no TLS.</param>
+    /// <exception cref="InvalidOperationException">Dovecot or OpenSMTPD is not installed, or did not start (the message holds its log).</exception>
+    public static async Task<MailServer> StartAsync((string CertificatePath, string KeyPath)? certificate) =>
+        await Task.Run(() => Start(certificate)).ConfigureAwait(false);
 
     /// <summary>Creates a mailbox <c>localPart@Domain</c> with <paramref name="password"/> (random when null).</summary>
     /// <exception cref="ArgumentException">The local part is empty, has characters Dovecot's user file cannot hold, or is taken.</exception>
@@ -152,7 +168,7 @@ public sealed class MailServer : IAsyncDisposable
         }
     }
 
-    private static MailServer Start()
+    private static MailServer Start((string CertificatePath, string KeyPath)? certificate)
     {
         if (!File.Exists(Dovecot))
             throw new InvalidOperationException(
@@ -169,19 +185,21 @@ public sealed class MailServer : IAsyncDisposable
         for (var attempt = 1; ; attempt++)
         {
             int imap = UnixProcess.FreePort(), submission = UnixProcess.FreePort(), lmtp = UnixProcess.FreePort();
+            var imaps = certificate is null ? 0 : UnixProcess.FreePort();
             // The relay port is known only once the route is added, and the route needs the LMTP port: add the route
             // first (OpenSMTPD retries delivery until Dovecot listens), then write Dovecot's configuration.
             var (smtp, registration) = SmtpRelay.AddRoute(domain, lmtp);
             var config = Path.Combine(folder, "dovecot.conf");
-            File.WriteAllText(config, Configuration(folder, domain, imap, submission, lmtp, smtp));
+            File.WriteAllText(config, Configuration(folder, domain, imap, imaps, submission, lmtp, smtp, certificate));
             var pid = UnixProcess.Start(Dovecot, ["-F", "-c", config], Path.Combine(folder, "dovecot.out"));
             File.WriteAllText(Path.Combine(folder, "owner.pid"), pid.ToString(CultureInfo.InvariantCulture));
             bool Alive() => UnixProcess.IsRunning(pid, "dovecot");
             if (UnixProcess.WaitForPort(imap, TimeSpan.FromSeconds(15), Alive)
                 && UnixProcess.WaitForPort(submission, TimeSpan.FromSeconds(5), Alive)
-                && UnixProcess.WaitForPort(lmtp, TimeSpan.FromSeconds(5), Alive))
+                && UnixProcess.WaitForPort(lmtp, TimeSpan.FromSeconds(5), Alive)
+                && (imaps == 0 || UnixProcess.WaitForPort(imaps, TimeSpan.FromSeconds(5), Alive)))
             {
-                var server = new MailServer(folder, domain, pid, imap, submission, lmtp, smtp, registration);
+                var server = new MailServer(folder, domain, pid, imap, imaps, submission, lmtp, smtp, registration);
                 AppDomain.CurrentDomain.ProcessExit += server.OnProcessExit;
                 return server;
             }
@@ -197,8 +215,14 @@ public sealed class MailServer : IAsyncDisposable
         }
     }
 
-    private static string Configuration(string folder, string domain, int imap, int submission, int lmtp, int smtp)
+    private static string Configuration(string folder, string domain, int imap, int imaps, int submission, int lmtp, int smtp,
+        (string CertificatePath, string KeyPath)? certificate)
     {
+        // With a certificate: STARTTLS offered on IMAP and submission (plain text still allowed, as the other tests use
+        // it), implicit TLS on the imaps listener.
+        var ssl = certificate is { } files
+            ? $"ssl = yes\nssl_cert = <{files.CertificatePath}\nssl_key = <{files.KeyPath}"
+            : "ssl = no";
         // Dovecot will not store mail as root; the tests run as root (OpenSMTPD needs it), so mail belongs to nobody.
         const string mailUser = "nobody", mailGroup = "nogroup";
         return $$"""
@@ -209,7 +233,7 @@ public sealed class MailServer : IAsyncDisposable
             state_dir = {{folder}}/state
             instance_name = test-{{Path.GetFileName(folder)}}
             log_path = {{folder}}/dovecot.log
-            ssl = no
+            {{ssl}}
             disable_plaintext_auth = no
             auth_mechanisms = plain login
             # A refused password answers at once (the default waits 2 s, which only slows the tests that check refusals).
@@ -234,7 +258,8 @@ public sealed class MailServer : IAsyncDisposable
                 port = {{imap}}
               }
               inet_listener imaps {
-                port = 0
+                address = 127.0.0.1
+                port = {{imaps}}
               }
             }
             service submission-login {
