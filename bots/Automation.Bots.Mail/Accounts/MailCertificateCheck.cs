@@ -8,7 +8,7 @@ namespace Automation.Bots.Mail.Accounts;
 /// Checks the certificate of one connection to a mail server for <see cref="MailServerTrust"/>, and remembers why it
 /// refused it, so that the handshake's failure can be reported with the reason rather than as a generic TLS error.
 /// </summary>
-internal sealed class MailCertificateCheck(X509Certificate2Collection authorities)
+internal sealed class MailCertificateCheck(X509Certificate2Collection authorities, string host)
 {
     /// <summary>Why the last certificate was refused (without the server's name); null when it was accepted or not seen.</summary>
     public string? Problem { get; private set; }
@@ -26,7 +26,7 @@ internal sealed class MailCertificateCheck(X509Certificate2Collection authoritie
         // Never accepted, whoever signed it: the host name is what ties the certificate to the server we meant.
         if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))
         {
-            Problem = $"its certificate is for {Names(server)}, not for the host name the credential gives";
+            Problem = $"its certificate is for {Names(server)}, not for '{host}' (the credential's host): use the name the certificate gives, or ask for a certificate that includes '{host}'";
             return false;
         }
         if (errors == SslPolicyErrors.None) return true;

@@ -98,7 +98,7 @@ public static class MailConnections
 
     private static async Task ConnectAsync(IMailService client, MailAccount account, TimeSpan timeout, MailServerTrust? trust, CancellationToken cancellationToken)
     {
-        var certificate = (trust ?? MailServerTrust.SystemOnly).Apply(client);
+        var certificate = (trust ?? MailServerTrust.SystemOnly).Apply(client, account.Host);
         // MailKit's timeout applies to each read and write; the connect itself is bounded by the same value.
         client.Timeout = (int)Math.Clamp(timeout.TotalMilliseconds, 1000, int.MaxValue);
         using var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -56,12 +56,12 @@ public sealed class MailServerTrust
     }
 
     /// <summary>
-    /// Makes <paramref name="client"/> check the server's certificate against this trust, and returns the check, whose
+    /// Makes <paramref name="client"/> check the certificate of server <paramref name="host"/> against this trust, and returns the check, whose
     /// <see cref="MailCertificateCheck.Problem"/> says why a certificate was refused.
     /// </summary>
-    internal MailCertificateCheck Apply(IMailService client)
+    internal MailCertificateCheck Apply(IMailService client, string host)
     {
-        var check = new MailCertificateCheck(_authorities);
+        var check = new MailCertificateCheck(_authorities, host);
         client.ServerCertificateValidationCallback = check.Validate;
         return check;
     }

@@ -101,6 +101,23 @@ public class MailTlsTests
     }
 
     [Test]
+    public async Task A_certificate_from_another_authority_is_refused_when_only_the_council_CA_is_trusted()
+    {
+        using var stranger = TestCertificateAuthority.Create("Unknown Issuing CA");
+        await using var other = await MailServer.StartAsync(stranger.IssueServerCertificate(Path.Combine(_files.Path, "stranger"), "127.0.0.1"));
+        var mailbox = await other.CreateMailboxAsync("foi");
+        await using var engine = new MailEngine(_authorityFile);
+        await engine.SaveAccountAsync("stranger-imaps", other, mailbox, other.ImapsPort, security: "sslOnConnect");
+
+        var read = await engine.RunAsync(MailEngine.OneStep("read-stranger", "ReadMailbox", new JsonObject { ["credential"] = "stranger-imaps" }));
+
+        var error = IncidentMessage(read);
+        TestContext.Out.WriteLine(error);
+        Assert.That(error, Does.Contain("is not trusted").And.Contain("issued by 'CN=Unknown Issuing CA, O=Test Council'"), error);
+        Assert.That(error, Does.Contain("does not chain to the machine's trusted authorities or to those in Automation:Mail:TrustedCertificateAuthorities"), error);
+    }
+
+    [Test]
     public async Task A_certificate_for_another_host_name_is_refused_even_with_the_CA_trusted()
     {
         await using var other = await MailServer.StartAsync(_authority.IssueServerCertificate(Path.Combine(_files.Path, "other"), "mail.other.test"));
@@ -119,7 +136,7 @@ public class MailTlsTests
         {
             var error = IncidentMessage(instance);
             TestContext.Out.WriteLine(error);
-            Assert.That(error, Does.Contain("its certificate is for 'mail.other.test', not for the host name the credential gives"), error);
+            Assert.That(error, Does.Contain("its certificate is for 'mail.other.test', not for '127.0.0.1' (the credential's host)"), error);
         }
     }
 
