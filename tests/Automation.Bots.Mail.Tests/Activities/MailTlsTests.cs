@@ -32,7 +32,7 @@ public class MailTlsTests
         _files = new TempDirectory();
         _authority = TestCertificateAuthority.Create("Test Council Root CA");
         _authorityFile = _authority.WriteCertificate(Path.Combine(_files.Path, "council-ca.pem"));
-        _server = await MailServer.StartAsync(_authority.IssueServerCertificate(_files.Path, "127.0.0.1", "localhost"));
+        _server = await MailServer.StartAsync(new MailServerSetup(_authority.IssueServerCertificate(_files.Path, "127.0.0.1", "localhost")));
         _foi = await _server.CreateMailboxAsync("foi");
     }
 
@@ -104,7 +104,7 @@ public class MailTlsTests
     public async Task A_certificate_from_another_authority_is_refused_when_only_the_council_CA_is_trusted()
     {
         using var stranger = TestCertificateAuthority.Create("Unknown Issuing CA");
-        await using var other = await MailServer.StartAsync(stranger.IssueServerCertificate(Path.Combine(_files.Path, "stranger"), "127.0.0.1"));
+        await using var other = await MailServer.StartAsync(new MailServerSetup(stranger.IssueServerCertificate(Path.Combine(_files.Path, "stranger"), "127.0.0.1")));
         var mailbox = await other.CreateMailboxAsync("foi");
         await using var engine = new MailEngine(_authorityFile);
         await engine.SaveAccountAsync("stranger-imaps", other, mailbox, other.ImapsPort, security: "sslOnConnect");
@@ -120,7 +120,7 @@ public class MailTlsTests
     [Test]
     public async Task A_certificate_for_another_host_name_is_refused_even_with_the_CA_trusted()
     {
-        await using var other = await MailServer.StartAsync(_authority.IssueServerCertificate(Path.Combine(_files.Path, "other"), "mail.other.test"));
+        await using var other = await MailServer.StartAsync(new MailServerSetup(_authority.IssueServerCertificate(Path.Combine(_files.Path, "other"), "mail.other.test")));
         var mailbox = await other.CreateMailboxAsync("foi");
         await using var engine = new MailEngine(_authorityFile);
         await engine.SaveAccountAsync("other-smtp", other, mailbox, other.SubmissionPort, security: "startTls");
