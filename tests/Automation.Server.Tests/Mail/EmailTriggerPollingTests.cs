@@ -71,6 +71,20 @@ internal sealed class EmailTriggerPollingTests
     }
 
     [Test]
+    public async Task By_default_a_server_that_offers_idle_is_watched_with_idle()
+    {
+        // The counterpart of the two tests above: the recorded commands do show IDLE when the watcher uses it.
+        var (foi, api) = await StartAsync(new MailServerSetup(RecordImapCommands: true));
+        var id = await PublishAsync(api, "foi-inbox", "00:00:30");
+
+        await Mail.SendAsync(EmailTriggerMessages.Create("ada@example.test", foi.Address, "Pushed", "one"));
+        await Mail.WaitForMessagesAsync(foi, 1, "Processed", TimeSpan.FromSeconds(60));
+        await WaitForAsync(() => Commands().Any(IsIdle), "the watcher to idle");
+
+        Assert.That(await InstancesAsync(api, id), Has.Count.EqualTo(1));
+    }
+
+    [Test]
     public async Task The_trigger_watches_a_mailbox_over_tls_signed_by_the_council_CA_named_in_configuration()
     {
         _files = new TempDirectory();
@@ -127,10 +141,11 @@ internal sealed class EmailTriggerPollingTests
 
     private IReadOnlyList<string> Commands() => _mail!.ReadImapCommands();
 
-    // The watcher's look at the inbox: MailKit's folder search is "UID SEARCH ..." on the watched folder.
-    private int Searches() => Commands().Count(c => c.Contains(" UID SEARCH ", StringComparison.OrdinalIgnoreCase));
+    // The watcher's look at the inbox: "UID SEARCH ... UNDELETED" (the test's own reads search ALL). Dovecot's rawlog
+    // lines are "<time> <tag> <command>".
+    private int Searches() => Commands().Count(c => c.Contains(" UID SEARCH ", StringComparison.OrdinalIgnoreCase) && c.Contains("UNDELETED", StringComparison.OrdinalIgnoreCase));
 
-    private static bool IsIdle(string command) => command.Split(' ') is [_, var verb] && verb.Equals("IDLE", StringComparison.OrdinalIgnoreCase);
+    private static bool IsIdle(string command) => command.Split(' ') is [_, _, var verb] && verb.Equals("IDLE", StringComparison.OrdinalIgnoreCase);
 
     private async Task WaitForAsync(Func<bool> condition, string what)
     {
