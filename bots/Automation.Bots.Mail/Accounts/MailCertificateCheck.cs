@@ -10,6 +10,9 @@ namespace Automation.Bots.Mail.Accounts;
 /// </summary>
 internal sealed class MailCertificateCheck(X509Certificate2Collection authorities, string host)
 {
+    // Statuses that say only that revocation could not be checked.
+    private const X509ChainStatusFlags RevocationUnknown = X509ChainStatusFlags.RevocationStatusUnknown | X509ChainStatusFlags.OfflineRevocation;
+
     /// <summary>Why the last certificate was refused (without the server's name); null when it was accepted or not seen.</summary>
     public string? Problem { get; private set; }
 
@@ -31,8 +34,11 @@ internal sealed class MailCertificateCheck(X509Certificate2Collection authoritie
         }
         if (errors == SslPolicyErrors.None) return true;
 
-        // The machine's store refused it: with no authorities of our own that is final (as MailKit's own check decides).
-        var reasons = authorities.Count == 0 ? Reasons(chain) ?? errors.ToString() : BuildWithAuthorities(server, chain);
+        // Chained to the machine's store, and only revocation could not be checked (a list that cannot be fetched): no
+        // reason to refuse, as for the configured authorities below. A revoked certificate is refused.
+        var systemReasons = Reasons(chain);
+        if (systemReasons is null && chain is { ChainStatus.Length: > 0 }) return true;
+        var reasons = authorities.Count == 0 ? systemReasons ?? errors.ToString() : BuildWithAuthorities(server, chain);
         if (reasons is null) return true;
         Problem = $"its certificate ({Describe(server)}) is not trusted: {reasons}" + (authorities.Count == 0
             ? $". If the council signs its mail servers' certificates with its own certificate authority, name that authority's certificate (PEM) in {MailSecurityOptions.SectionName}:TrustedCertificateAuthorities"
@@ -72,7 +78,7 @@ internal sealed class MailCertificateCheck(X509Certificate2Collection authoritie
     {
         if (chain is null) return "its chain could not be checked";
         var reasons = chain.ChainStatus
-            .Where(s => s.Status != X509ChainStatusFlags.NoError)
+            .Where(s => (s.Status & ~RevocationUnknown) != X509ChainStatusFlags.NoError)
             .Select(s => $"{s.Status} ({s.StatusInformation.Trim()})")
             .Distinct()
             .ToList();
