@@ -3,6 +3,7 @@ using Automation.Engine.Credentials;
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Automation.Bots.Mail.Accounts;
@@ -41,14 +42,24 @@ public static class MailConnections
     public static Task<MailAccount> UnlockAsync(ActivityContext context, string name) =>
         UnlockAsync(context.Services, name, context.CancellationToken);
 
-    /// <summary>An SMTP connection to <paramref name="account"/>, signed in when it has a user name (dispose it).</summary>
+    /// <summary>An SMTP connection to <paramref name="account"/>, trusting the machine's certificate store only (see the overload with a <see cref="MailServerTrust"/>).</summary>
     /// <exception cref="Exception">MailKit's and the socket's exceptions; <see cref="MailFailure.Describe"/> explains them.</exception>
-    public static async Task<SmtpClient> ConnectSmtpAsync(MailAccount account, TimeSpan timeout, CancellationToken cancellationToken)
+    public static Task<SmtpClient> ConnectSmtpAsync(MailAccount account, TimeSpan timeout, CancellationToken cancellationToken) =>
+        ConnectSmtpAsync(account, timeout, null, cancellationToken);
+
+    /// <summary>An SMTP connection to <paramref name="account"/>, signed in when it has a user name (dispose it).</summary>
+    /// <param name="account">The server and sign-in.</param>
+    /// <param name="timeout">How long the connection and each exchange may take.</param>
+    /// <param name="trust">Which server certificates to trust; null for the machine's store only.</param>
+    /// <param name="cancellationToken">Stops connecting.</param>
+    /// <exception cref="MailCertificateException">The server's certificate was refused (the message says why).</exception>
+    /// <exception cref="Exception">MailKit's and the socket's exceptions; <see cref="MailFailure.Describe"/> explains them.</exception>
+    public static async Task<SmtpClient> ConnectSmtpAsync(MailAccount account, TimeSpan timeout, MailServerTrust? trust, CancellationToken cancellationToken)
     {
         var client = new SmtpClient();
         try
         {
-            await ConnectAsync(client, account, timeout, cancellationToken).ConfigureAwait(false);
+            await ConnectAsync(client, account, timeout, trust, cancellationToken).ConfigureAwait(false);
             return client;
         }
         catch
@@ -58,14 +69,24 @@ public static class MailConnections
         }
     }
 
-    /// <summary>An IMAP connection to <paramref name="account"/>, signed in when it has a user name (dispose it).</summary>
+    /// <summary>An IMAP connection to <paramref name="account"/>, trusting the machine's certificate store only (see the overload with a <see cref="MailServerTrust"/>).</summary>
     /// <exception cref="Exception">MailKit's and the socket's exceptions; <see cref="MailFailure.Describe"/> explains them.</exception>
-    public static async Task<ImapClient> ConnectImapAsync(MailAccount account, TimeSpan timeout, CancellationToken cancellationToken)
+    public static Task<ImapClient> ConnectImapAsync(MailAccount account, TimeSpan timeout, CancellationToken cancellationToken) =>
+        ConnectImapAsync(account, timeout, null, cancellationToken);
+
+    /// <summary>An IMAP connection to <paramref name="account"/>, signed in when it has a user name (dispose it).</summary>
+    /// <param name="account">The server and sign-in.</param>
+    /// <param name="timeout">How long the connection and each exchange may take.</param>
+    /// <param name="trust">Which server certificates to trust; null for the machine's store only.</param>
+    /// <param name="cancellationToken">Stops connecting.</param>
+    /// <exception cref="MailCertificateException">The server's certificate was refused (the message says why).</exception>
+    /// <exception cref="Exception">MailKit's and the socket's exceptions; <see cref="MailFailure.Describe"/> explains them.</exception>
+    public static async Task<ImapClient> ConnectImapAsync(MailAccount account, TimeSpan timeout, MailServerTrust? trust, CancellationToken cancellationToken)
     {
         var client = new ImapClient();
         try
         {
-            await ConnectAsync(client, account, timeout, cancellationToken).ConfigureAwait(false);
+            await ConnectAsync(client, account, timeout, trust, cancellationToken).ConfigureAwait(false);
             return client;
         }
         catch
@@ -75,8 +96,9 @@ public static class MailConnections
         }
     }
 
-    private static async Task ConnectAsync(IMailService client, MailAccount account, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async Task ConnectAsync(IMailService client, MailAccount account, TimeSpan timeout, MailServerTrust? trust, CancellationToken cancellationToken)
     {
+        var certificate = (trust ?? MailServerTrust.SystemOnly).Apply(client, account.Host);
         // MailKit's timeout applies to each read and write; the connect itself is bounded by the same value.
         client.Timeout = (int)Math.Clamp(timeout.TotalMilliseconds, 1000, int.MaxValue);
         using var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -88,6 +110,10 @@ public static class MailConnections
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             throw new TimeoutException($"Connecting to {account} took longer than {timeout.TotalSeconds:0.#} s.");
+        }
+        catch (SslHandshakeException e) when (certificate.Problem is { } problem)
+        {
+            throw new MailCertificateException($"The mail server {account} was refused as not secure: {problem}.", e);
         }
         if (account.UserName is not null)
             await client.AuthenticateAsync(account.UserName, account.Password, cancellationToken).ConfigureAwait(false);

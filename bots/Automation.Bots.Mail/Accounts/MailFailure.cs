@@ -28,6 +28,7 @@ public sealed record MailFailure(string Message, bool Transient)
                 account.UserName is null
                     ? $"The mail server {account} needs a sign-in: give the credential a user name and password."
                     : $"The mail server {account} refused the user name '{account.UserName}' or the password.", false),
+            MailCertificateException => new MailFailure(error.Message, false),
             SslHandshakeException => new MailFailure(
                 $"Could not open a secure connection to the mail server {account} with security '{account.SecurityName}': check the port and security setting, and that the server's certificate is trusted.", false),
             SmtpCommandException smtp => Smtp(smtp, account),

@@ -6,6 +6,7 @@ using Automation.Engine.Model;
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Search;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Automation.Bots.Mail.Activities;
 
@@ -81,7 +82,7 @@ public sealed class ReadMailbox : IActivity
         var cancellation = context.CancellationToken;
         try
         {
-            using var imap = await MailConnections.ConnectImapAsync(account, Timeout, cancellation).ConfigureAwait(false);
+            using var imap = await MailConnections.ConnectImapAsync(account, Timeout, context.Services.GetService<MailServerTrust>(), cancellation).ConfigureAwait(false);
             var folder = await imap.GetFolderAsync(Folder.Trim(), cancellation).ConfigureAwait(false);
             await folder.OpenAsync(MarkAsRead ? FolderAccess.ReadWrite : FolderAccess.ReadOnly, cancellation).ConfigureAwait(false);
             var matching = await FindAsync(folder, cancellation).ConfigureAwait(false);

@@ -83,7 +83,7 @@ public sealed partial class SendEmail : IActivity
             return ActivityResult.Fail(e.Message);
         }
 
-        if (await MailSender.SendAsync(account, message, Timeout, context.CancellationToken).ConfigureAwait(false) is { } failure)
+        if (await MailSender.SendAsync(account, message, Timeout, context.Services.GetService<MailServerTrust>(), context.CancellationToken).ConfigureAwait(false) is { } failure)
         {
             if (failure.Transient) throw new MailServerUnavailableException(failure.Message);
             return ActivityResult.Fail(failure.Message);

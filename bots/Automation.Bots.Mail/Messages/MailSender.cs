@@ -24,6 +24,11 @@ public static class MailSender
         throw new FormatException($"Input '{input}': give the sender's address (the account of credential '{account.CredentialName}' has no user name that is an address).");
     }
 
+    /// <summary>Sends <paramref name="message"/> trusting the machine's certificate store only; see the overload with a <see cref="MailServerTrust"/>.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
+    public static Task<MailFailure?> SendAsync(MailAccount account, MimeMessage message, TimeSpan timeout, CancellationToken cancellationToken) =>
+        SendAsync(account, message, timeout, null, cancellationToken);
+
     /// <summary>
     /// Connects to <paramref name="account"/>'s SMTP server, signs in, sends <paramref name="message"/> and disconnects.
     /// Returns null when the server accepted the message, otherwise what went wrong: <see cref="MailFailure.Transient"/>
@@ -33,15 +38,16 @@ public static class MailSender
     /// <param name="account">The account to send through.</param>
     /// <param name="message">The message, with its sender and recipients set.</param>
     /// <param name="timeout">How long each exchange with the server may take.</param>
+    /// <param name="trust">Which server certificates to trust (the host's <see cref="MailServerTrust"/>); null for the machine's store only.</param>
     /// <param name="cancellationToken">Stops the sending.</param>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
-    public static async Task<MailFailure?> SendAsync(MailAccount account, MimeMessage message, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<MailFailure?> SendAsync(MailAccount account, MimeMessage message, TimeSpan timeout, MailServerTrust? trust, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(message);
         try
         {
-            using var smtp = await MailConnections.ConnectSmtpAsync(account, timeout, cancellationToken).ConfigureAwait(false);
+            using var smtp = await MailConnections.ConnectSmtpAsync(account, timeout, trust, cancellationToken).ConfigureAwait(false);
             await smtp.SendAsync(message, cancellationToken).ConfigureAwait(false);
             await smtp.DisconnectAsync(true, cancellationToken).ConfigureAwait(false);
             return null;

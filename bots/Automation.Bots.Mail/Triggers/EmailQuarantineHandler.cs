@@ -4,6 +4,7 @@ using Automation.Engine.Activities.Framework;
 using Automation.Engine.Triggers;
 using MailKit;
 using MailKit.Search;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Automation.Bots.Mail.Triggers;
 
@@ -36,7 +37,7 @@ public sealed class EmailQuarantineHandler(IServiceProvider services, ActivityRe
         try
         {
             account = await MailConnections.UnlockAsync(services, settings.Credential, cancellationToken).ConfigureAwait(false);
-            using var imap = await MailConnections.ConnectImapAsync(account, TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
+            using var imap = await MailConnections.ConnectImapAsync(account, TimeSpan.FromSeconds(60), services.GetService<MailServerTrust>(), cancellationToken).ConfigureAwait(false);
             var quarantine = await imap.GetFolderAsync(reference.Folder, cancellationToken).ConfigureAwait(false);
             var target = await imap.GetFolderAsync(settings.Folder.Trim(), cancellationToken).ConfigureAwait(false);
             await quarantine.OpenAsync(FolderAccess.ReadWrite, cancellationToken).ConfigureAwait(false);

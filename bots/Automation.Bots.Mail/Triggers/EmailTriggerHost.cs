@@ -20,7 +20,7 @@ namespace Automation.Bots.Mail.Triggers;
 /// </remarks>
 public sealed class EmailTriggerHost(
     IServiceProvider services, ActivityRegistry registry, ITriggerStore triggerStore, TriggerChanges changes, TriggerStarter starter, IDocumentStore documents,
-    TimeProvider timeProvider, IOptions<TriggerOptions> triggerOptions, IOptions<EmailTriggerOptions> options, ILoggerFactory loggers)
+    TimeProvider timeProvider, IOptions<TriggerOptions> triggerOptions, IOptions<EmailTriggerOptions> options, MailServerTrust trust, ILoggerFactory loggers)
     : TriggerHost(triggerStore, changes, timeProvider, triggerOptions, loggers.CreateLogger<EmailTriggerHost>())
 {
     private readonly ITriggerStore _store = triggerStore;
@@ -77,7 +77,7 @@ public sealed class EmailTriggerHost(
         var logger = loggers.CreateLogger<MailboxWatcher>();
         var intake = new EmailIntake(registration, settings, starter, _store, documents, options.Value, _clock, logger);
         return new MailboxWatcher(registration, settings, intake, ct => MailConnections.UnlockAsync(services, settings.Credential, ct),
-            starter, options.Value, _clock, logger);
+            starter, options.Value, trust, _clock, logger);
     }
 
     private static string Fingerprint(TriggerRegistration registration) =>

@@ -10,6 +10,13 @@ public sealed class EmailTriggerOptions
     public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
+    /// Whether to wait for new mail with IMAP IDLE when the server offers it (true, the default: new mail is taken at
+    /// once). False looks for new mail every trigger's poll interval instead, for servers whose IDLE is unreliable
+    /// (some proxies and load balancers drop connections that stay quiet); servers without IDLE are always polled.
+    /// </summary>
+    public bool UseIdle { get; set; } = true;
+
+    /// <summary>
     /// Fault injection for the crash tests only: after an email's instance is persisted, stop before moving the email
     /// (the watcher waits until the server stops), so that a test can kill the server at exactly that point. Never set it
     /// in production.

@@ -8,12 +8,12 @@ namespace Automation.Bots.Mail.Triggers;
 
 /// <summary>
 /// Keeps one EmailReceived trigger's mailbox folder watched: connects over IMAP, takes the waiting emails, then waits for
-/// new ones (IMAP IDLE where the server has it, else polling) and takes them too; after a failure it reconnects with a
+/// new ones (IMAP IDLE where the server has it and <see cref="EmailTriggerOptions.UseIdle"/> allows it, else polling) and takes them too; after a failure it reconnects with a
 /// growing delay, recording each new kind of failure as a trigger event.
 /// </summary>
 internal sealed class MailboxWatcher(
     TriggerRegistration registration, EmailReceived settings, EmailIntake intake, Func<CancellationToken, Task<MailAccount>> unlock,
-    TriggerStarter starter, EmailTriggerOptions options, TimeProvider clock, ILogger logger) : IAsyncDisposable
+    TriggerStarter starter, EmailTriggerOptions options, MailServerTrust trust, TimeProvider clock, ILogger logger) : IAsyncDisposable
 {
     // Servers end an IDLE after 30 minutes; renew well before (RFC 2177 suggests at most 29).
     private static readonly TimeSpan MaxIdle = TimeSpan.FromMinutes(9);
@@ -48,7 +48,7 @@ internal sealed class MailboxWatcher(
             try
             {
                 account = await unlock(stopping).ConfigureAwait(false);
-                using var imap = await MailConnections.ConnectImapAsync(account, TimeSpan.FromSeconds(60), stopping).ConfigureAwait(false);
+                using var imap = await MailConnections.ConnectImapAsync(account, TimeSpan.FromSeconds(60), trust, stopping).ConfigureAwait(false);
                 var folder = await imap.GetFolderAsync(settings.Folder.Trim(), stopping).ConfigureAwait(false);
                 var processed = await OpenOrCreateAsync(imap, settings.ProcessedFolder.Trim(), stopping).ConfigureAwait(false);
                 var quarantine = await OpenOrCreateAsync(imap, settings.QuarantineFolder.Trim(), stopping).ConfigureAwait(false);
@@ -107,8 +107,9 @@ internal sealed class MailboxWatcher(
     {
         // Mail that arrived while the last batch was taken was announced (EXISTS) during those commands: look again now.
         if (_changed) return;
-        if (!imap.Capabilities.HasFlag(ImapCapabilities.Idle))
+        if (!options.UseIdle || !imap.Capabilities.HasFlag(ImapCapabilities.Idle))
         {
+            // Polling: the next ProcessPendingAsync searches the folder again, which shows mail delivered meanwhile.
             await Task.Delay(settings.PollInterval, clock, stopping).ConfigureAwait(false);
             return;
         }

@@ -68,6 +68,7 @@ public static class ServerComposition
         services.AddHookTriggers();
         services.AddFileDropTriggers();
         services.Configure<Bots.Mail.Triggers.EmailTriggerOptions>(section.GetSection("Triggers:Email"));
+        services.Configure<Bots.Mail.Accounts.MailSecurityOptions>(section.GetSection("Mail"));
         services.AddMailTriggers();
         services.AddWorkQueues();
         services.AddSampleBots();

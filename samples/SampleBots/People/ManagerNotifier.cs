@@ -21,8 +21,15 @@ public static partial class ManagerNotifier
     /// <returns>The address the notice went to.</returns>
     /// <exception cref="InvalidOperationException">The mail credential or the sender setting cannot be used, or the mail server could not be reached (a retry may help).</exception>
     /// <exception cref="BusinessException">The mail server refused the notice for good (code <see cref="StarterLeaverCodes.NotificationRefused"/>): the account work is done, the manager must be told by hand.</exception>
+    /// <param name="context">The item being worked.</param>
+    /// <param name="settings">The bot's settings (mail credential, sender).</param>
+    /// <param name="manager">The line manager to tell.</param>
+    /// <param name="account">The starter's or leaver's account.</param>
+    /// <param name="action">created or disabled.</param>
+    /// <param name="trust">The host's mail certificate trust (a council's own CAs); null for the machine's store only.</param>
+    /// <param name="cancellationToken">Stops the sending.</param>
     public static async Task<string> SendAsync(BotItemContext context, StarterLeaverSettings settings, StaffAccount manager, StaffAccount account, string action,
-        CancellationToken cancellationToken)
+        MailServerTrust? trust, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
@@ -45,7 +52,7 @@ public static partial class ManagerNotifier
             throw new InvalidOperationException("Starter/leaver bot cannot send notifications: " + e.Message, e);
         }
 
-        if (await MailSender.SendAsync(mail, message, Timeout, cancellationToken).ConfigureAwait(false) is { } failure)
+        if (await MailSender.SendAsync(mail, message, Timeout, trust, cancellationToken).ConfigureAwait(false) is { } failure)
         {
             if (failure.Transient) throw new MailServerUnavailableException(failure.Message);
             throw new BusinessException(

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Automation.Bots.Browser.Workers;
+using Automation.Bots.Mail.Accounts;
 using Automation.Engine.Credentials;
 
 namespace Samples.Bots.People;
@@ -16,8 +17,10 @@ namespace Samples.Bots.People;
 /// leaver already disabled, succeeds as <c>alreadyDone</c> without keying anything; the manager is told again only
 /// when this item was tried before (its earlier attempt may have done the work and died before the notice went), with
 /// the same message id. Bad records are business exceptions with the codes of <see cref="StarterLeaverCodes"/>.
+/// The notice is sent trusting the host's <see cref="MailServerTrust"/> (a council's own certificate authorities), which
+/// the server registers; without one, the machine's certificate store only.
 /// </remarks>
-public sealed class StarterLeaverBot(TimeProvider? clock = null) : IQueueBot
+public sealed class StarterLeaverBot(TimeProvider? clock = null, MailServerTrust? mailTrust = null) : IQueueBot
 {
     /// <summary>The bot's name in the bot host's configuration.</summary>
     public const string BotName = "starter-leaver";
@@ -131,14 +134,14 @@ public sealed class StarterLeaverBot(TimeProvider? clock = null) : IQueueBot
             : NotSent("the account was already disabled; the manager was told then"));
 
     // The notice goes to the line manager the portal holds for the account; a missing manager or address is recorded, not failed.
-    private static async Task<JsonObject> NotifyAsync(BotItemContext context, StarterLeaverSettings settings, PeopleNetPortal portal, StaffAccount account, string action,
+    private async Task<JsonObject> NotifyAsync(BotItemContext context, StarterLeaverSettings settings, PeopleNetPortal portal, StaffAccount account, string action,
         StaffAccount? manager, CancellationToken cancellationToken)
     {
         if (account.ManagerNumber is not { } managerNumber) return NotSent("the account has no line manager");
         manager ??= await portal.FindAsync(managerNumber).ConfigureAwait(false);
         if (manager is null) return NotSent($"line manager {managerNumber} has no account in the portal");
         if (string.IsNullOrWhiteSpace(manager.Email)) return NotSent($"line manager {managerNumber} ({manager.FirstName} {manager.LastName}) has no email address in the portal");
-        var to = await ManagerNotifier.SendAsync(context, settings, manager, account, action, cancellationToken).ConfigureAwait(false);
+        var to = await ManagerNotifier.SendAsync(context, settings, manager, account, action, mailTrust, cancellationToken).ConfigureAwait(false);
         return new JsonObject { ["notified"] = true, ["notifiedTo"] = to };
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Automation.Bots.Mail.Accounts;
 using Automation.Engine.Credentials;
 using Automation.Engine.Hosting;
 using Automation.Engine.Model;
@@ -25,7 +26,8 @@ public sealed class MailEngine : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly CapturingLoggerProvider _logs = new();
 
-    public MailEngine()
+    /// <param name="trustedAuthorities">PEM files of certificate authorities to trust for mail servers (Automation:Mail:TrustedCertificateAuthorities).</param>
+    public MailEngine(params string[] trustedAuthorities)
     {
         var store = new InMemoryStore(TimeProvider.System);
         var services = new ServiceCollection();
@@ -38,6 +40,8 @@ public sealed class MailEngine : IAsyncDisposable
         services.AddSingleton<CredentialVault>();
         services.AddSingleton<Automation.Engine.Documents.IDocumentStore>(new InMemoryDocumentStore(TimeProvider.System));
         services.AddWorkflowEngine(configure: null, MailActivities.Assembly);
+        services.Configure<MailSecurityOptions>(o => o.TrustedCertificateAuthorities = [.. trustedAuthorities]);
+        services.AddMailServerTrust();
         _services = services.BuildServiceProvider();
     }
 

@@ -49,8 +49,9 @@ public sealed class MailServer : IAsyncDisposable
     private readonly Dictionary<string, string> _users = new(StringComparer.OrdinalIgnoreCase);
     private int _disposed;
 
-    private MailServer(string folder, string domain, int pid, int imapPort, int submissionPort, int lmtpPort, int smtpPort, string relayRegistration)
+    private MailServer(string folder, string domain, int pid, int imapPort, int imapsPort, int submissionPort, int lmtpPort, int smtpPort, string relayRegistration)
     {
+        ImapsPort = imapsPort;
         _folder = folder;
         Domain = domain;
         _pid = pid;
@@ -70,6 +71,12 @@ public sealed class MailServer : IAsyncDisposable
     /// <summary>IMAP, plain text, LOGIN/AUTHENTICATE PLAIN allowed.</summary>
     public int ImapPort { get; }
 
+    /// <summary>
+    /// IMAP over implicit TLS (security <c>sslOnConnect</c>) when the server was started with a certificate, else 0. With
+    /// a certificate, <see cref="ImapPort"/> and <see cref="SubmissionPort"/> offer STARTTLS too (and still allow plain text).
+    /// </summary>
+    public int ImapsPort { get; }
+
     /// <summary>Dovecot's submission service: SMTP with authentication (any mailbox of this server), relaying through OpenSMTPD.</summary>
     public int SubmissionPort { get; }
 
@@ -81,7 +88,12 @@ public sealed class MailServer : IAsyncDisposable
 
     /// <summary>Starts Dovecot on free ports and routes the new domain through the machine's OpenSMTPD.</summary>
     /// <exception cref="InvalidOperationException">Dovecot or OpenSMTPD is not installed, or did not start (the message holds its log).</exception>
-    public static async Task<MailServer> StartAsync() => await Task.Run(Start).ConfigureAwait(false);
+    public static Task<MailServer> StartAsync() => StartAsync(null);
+
+    /// <summary>Starts Dovecot as <see cref="StartAsync()"/>, set up as <paramref name="setup"/> says (TLS, no IDLE, recorded commands).</summary>
+    /// <exception cref="InvalidOperationException">Dovecot or OpenSMTPD is not installed, or did not start (the message holds its log).</exception>
+    public static async Task<MailServer> StartAsync(MailServerSetup? setup) =>
+        await Task.Run(() => Start(setup ?? new MailServerSetup())).ConfigureAwait(false);
 
     /// <summary>Creates a mailbox <c>localPart@Domain</c> with <paramref name="password"/> (random when null).</summary>
     /// <exception cref="ArgumentException">The local part is empty, has characters Dovecot's user file cannot hold, or is taken.</exception>
@@ -116,6 +128,25 @@ public sealed class MailServer : IAsyncDisposable
     /// test host may be killed before exit handlers finish.
     /// </summary>
     public static void ReleaseSharedRelay() => SmtpRelay.Release();
+
+    /// <summary>
+    /// The IMAP commands clients sent so far, one per line, from every session (needs <see cref="MailServerSetup.RecordImapCommands"/>;
+    /// empty otherwise). Sign-in commands are left out, as they hold passwords.
+    /// </summary>
+    public IReadOnlyList<string> ReadImapCommands()
+    {
+        var folder = Path.Combine(_folder, "rawlog");
+        if (!Directory.Exists(folder)) return [];
+        return Directory.GetFiles(folder, "*.in")
+            .SelectMany(file =>
+            {
+                using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                using var reader = new StreamReader(stream);
+                return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            })
+            .Where(line => !line.Contains("LOGIN", StringComparison.OrdinalIgnoreCase) && !line.Contains("AUTHENTICATE", StringComparison.OrdinalIgnoreCase))
+            .ToList();
+    }
 
     /// <summary>Dovecot's log so far (for a failing test's message).</summary>
     public string ReadLog()
@@ -152,8 +183,9 @@ public sealed class MailServer : IAsyncDisposable
         }
     }
 
-    private static MailServer Start()
+    private static MailServer Start(MailServerSetup setup)
     {
+        var certificate = setup.Certificate;
         if (!File.Exists(Dovecot))
             throw new InvalidOperationException(
                 $"Dovecot is not installed ({Dovecot} is missing): run scripts/install-deps.sh (dovecot-imapd, dovecot-lmtpd, dovecot-submissiond).");
@@ -162,26 +194,30 @@ public sealed class MailServer : IAsyncDisposable
         var folder = Path.Combine(Root, $"dovecot-{Environment.ProcessId}-{n}");
         var domain = $"m{Environment.ProcessId}-{n}.council.test";
         Directory.CreateDirectory(folder);
-        foreach (var sub in new[] { "run", "state", "mail" }) Directory.CreateDirectory(Path.Combine(folder, sub));
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(Path.Combine(folder, "mail"), (UnixFileMode)0x1FF);
+        foreach (var sub in new[] { "run", "state", "mail", "rawlog" }) Directory.CreateDirectory(Path.Combine(folder, sub));
+        // Dovecot's mail processes run as nobody: they write the mail and the recorded commands.
+        if (!OperatingSystem.IsWindows())
+            foreach (var sub in new[] { "mail", "rawlog" }) File.SetUnixFileMode(Path.Combine(folder, sub), (UnixFileMode)0x1FF);
         File.WriteAllText(Path.Combine(folder, "users"), "");
 
         for (var attempt = 1; ; attempt++)
         {
             int imap = UnixProcess.FreePort(), submission = UnixProcess.FreePort(), lmtp = UnixProcess.FreePort();
+            var imaps = certificate is null ? 0 : UnixProcess.FreePort();
             // The relay port is known only once the route is added, and the route needs the LMTP port: add the route
             // first (OpenSMTPD retries delivery until Dovecot listens), then write Dovecot's configuration.
             var (smtp, registration) = SmtpRelay.AddRoute(domain, lmtp);
             var config = Path.Combine(folder, "dovecot.conf");
-            File.WriteAllText(config, Configuration(folder, domain, imap, submission, lmtp, smtp));
+            File.WriteAllText(config, Configuration(folder, domain, imap, imaps, submission, lmtp, smtp, setup));
             var pid = UnixProcess.Start(Dovecot, ["-F", "-c", config], Path.Combine(folder, "dovecot.out"));
             File.WriteAllText(Path.Combine(folder, "owner.pid"), pid.ToString(CultureInfo.InvariantCulture));
             bool Alive() => UnixProcess.IsRunning(pid, "dovecot");
             if (UnixProcess.WaitForPort(imap, TimeSpan.FromSeconds(15), Alive)
                 && UnixProcess.WaitForPort(submission, TimeSpan.FromSeconds(5), Alive)
-                && UnixProcess.WaitForPort(lmtp, TimeSpan.FromSeconds(5), Alive))
+                && UnixProcess.WaitForPort(lmtp, TimeSpan.FromSeconds(5), Alive)
+                && (imaps == 0 || UnixProcess.WaitForPort(imaps, TimeSpan.FromSeconds(5), Alive)))
             {
-                var server = new MailServer(folder, domain, pid, imap, submission, lmtp, smtp, registration);
+                var server = new MailServer(folder, domain, pid, imap, imaps, submission, lmtp, smtp, registration);
                 AppDomain.CurrentDomain.ProcessExit += server.OnProcessExit;
                 return server;
             }
@@ -197,8 +233,18 @@ public sealed class MailServer : IAsyncDisposable
         }
     }
 
-    private static string Configuration(string folder, string domain, int imap, int submission, int lmtp, int smtp)
+    private static string Configuration(string folder, string domain, int imap, int imaps, int submission, int lmtp, int smtp, MailServerSetup setup)
     {
+        // With a certificate: STARTTLS offered on IMAP and submission (plain text still allowed, as the other tests use
+        // it), implicit TLS on the imaps listener.
+        var extra = setup.Certificate is { } files
+            ? $"ssl = yes\nssl_cert = <{files.CertificatePath}\nssl_key = <{files.KeyPath}\n"
+            : "ssl = no\n";
+        // Dovecot 2.3's default capabilities after sign-in, less IDLE.
+        if (!setup.Idle)
+            extra += "imap_capability = IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE LITERAL+ SORT SORT=DISPLAY THREAD=REFERENCES THREAD=REFS THREAD=ORDEREDSUBJECT MULTIAPPEND URL-PARTIAL CATENATE UNSELECT CHILDREN NAMESPACE UIDPLUS LIST-EXTENDED I18NLEVEL=1 CONDSTORE QRESYNC ESEARCH ESORT SEARCHRES WITHIN CONTEXT=SEARCH LIST-STATUS BINARY MOVE SNIPPET=FUZZY PREVIEW=FUZZY PREVIEW STATUS=SIZE SAVEDATE\n";
+        if (setup.RecordImapCommands)
+            extra += $"protocol imap {{\n  rawlog_dir = {folder}/rawlog\n}}\n";
         // Dovecot will not store mail as root; the tests run as root (OpenSMTPD needs it), so mail belongs to nobody.
         const string mailUser = "nobody", mailGroup = "nogroup";
         return $$"""
@@ -209,7 +255,7 @@ public sealed class MailServer : IAsyncDisposable
             state_dir = {{folder}}/state
             instance_name = test-{{Path.GetFileName(folder)}}
             log_path = {{folder}}/dovecot.log
-            ssl = no
+            {{extra}}
             disable_plaintext_auth = no
             auth_mechanisms = plain login
             # A refused password answers at once (the default waits 2 s, which only slows the tests that check refusals).
@@ -234,7 +280,8 @@ public sealed class MailServer : IAsyncDisposable
                 port = {{imap}}
               }
               inet_listener imaps {
-                port = 0
+                address = 127.0.0.1
+                port = {{imaps}}
               }
             }
             service submission-login {
