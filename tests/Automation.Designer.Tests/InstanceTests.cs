@@ -104,7 +104,7 @@ public sealed class InstanceTests : DesignerTestBase
         Assert.That(instance["status"]!.GetValue<string>(), Is.EqualTo("faulted"), instance.ToJsonString());
 
         await SignInAsync(path: "/instances?status=faulted");
-        await Page.GetByRole(AriaRole.Link, new() { Name = $"Open instance {instance["id"]!.GetValue<string>()[..8]}" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = $"Open instance {instance["id"]!.GetValue<string>()[^8..]}" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = $"Instance of Recoverable {id}" })).ToBeVisibleAsync();
         await Expect(Page.GetByText("Why it stopped:")).ToBeVisibleAsync();
         var incidents = Page.Locator("table", new() { Has = Page.GetByRole(AriaRole.Columnheader, new() { Name = "What went wrong" }) });
@@ -183,7 +183,8 @@ public sealed class InstanceTests : DesignerTestBase
         await SignInAsync(path: $"/instances/{parentId}");
         var waits = Page.Locator(".wait-list");
         await Expect(waits).ToContainTextAsync($"Check the address: waiting for the workflow “Approval {child}” it started");
-        var toChild = waits.GetByRole(AriaRole.Link, new() { Name = $"instance {childId[..8]}", Exact = true });
+        // A child id is its parent's id and the step that started it: the link shows its end, not the parent's digits.
+        var toChild = waits.GetByRole(AriaRole.Link, new() { Name = $"instance …{childId[^12..]}", Exact = true });
         await Expect(toChild).ToHaveAttributeAsync("href", $"/instances/{childId}");
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Instances it started" })).ToBeVisibleAsync();
         var started = Page.GetByRole(AriaRole.Table, new() { Name = "Instances this instance started, oldest first" }).GetByRole(AriaRole.Row);
@@ -196,7 +197,7 @@ public sealed class InstanceTests : DesignerTestBase
         await Expect(Page).ToHaveURLAsync(new Regex($"/instances/{Regex.Escape(childId)}$"));
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = $"Instance of Approval {child}" })).ToBeVisibleAsync();
         await Expect(Page.Locator(".wait-list")).ToContainTextAsync("waiting for a person to complete the task Check the address");
-        var toParent = Page.GetByRole(AriaRole.Link, new() { Name = $"instance {parentId[..8]}", Exact = true });
+        var toParent = Page.GetByRole(AriaRole.Link, new() { Name = $"instance {parentId[^8..]}", Exact = true });
         await Expect(toParent).ToHaveAttributeAsync("href", $"/instances/{parentId}");
         await toParent.ClickAsync();
         await Expect(Page).ToHaveURLAsync(new Regex($"/instances/{parentId}$"));

@@ -31,7 +31,7 @@ public sealed class TaskTests : DesignerTestBase
         await row.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = title })).ToBeVisibleAsync();
         await Expect(Page.GetByText("Check the request and say whether it may go ahead.")).ToBeVisibleAsync();
-        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = $"Instance {instanceId[..8]}" })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = $"Instance {instanceId[^8..]}" })).ToBeVisibleAsync();
         await Expect(Page.GetByRole(AriaRole.Radio, new() { Name = "Normal" })).ToBeCheckedAsync();
         await AssertAccessibleAsync("an open task");
 

@@ -2,6 +2,7 @@ import { Link } from 'react-router-dom'
 import type { BotWorker } from '../../api/bots'
 import When from '../triggers/When'
 import BotState, { OnlineState } from './BotState'
+import { shortId } from '../../api/shortId'
 
 /** The bot workers: which bot on which queue, online or not, what each is doing and the item in its hands. */
 export default function BotWorkersTable({ workers }: { workers: BotWorker[] }) {
@@ -61,7 +62,7 @@ export default function BotWorkersTable({ workers }: { workers: BotWorker[] }) {
               <td>
                 {w.itemId ? (
                   <Link to={`/queue-items/${encodeURIComponent(w.itemId)}`} aria-label={`Item in hand of ${w.id}: ${w.itemReference ?? w.itemId}`}>
-                    {w.itemReference ?? <code>{w.itemId.slice(0, 8)}</code>}
+                    {w.itemReference ?? <code>{shortId(w.itemId)}</code>}
                   </Link>
                 ) : (
                   <span className="muted">none</span>

@@ -2,6 +2,7 @@ import { Link } from 'react-router-dom'
 import type { InstanceSummary } from '../../api/operations'
 import { formatDateTime } from './formatTime'
 import StatusLabel from './StatusLabel'
+import { shortId } from '../../api/shortId'
 
 interface ChildInstancesProps {
   childInstances: InstanceSummary[]
@@ -39,8 +40,8 @@ export default function ChildInstances({ childInstances, workflowNames }: ChildI
                 <td>{formatDateTime(c.createdAt)}</td>
                 <td>{c.finishedAt ? formatDateTime(c.finishedAt) : <span className="muted">not yet</span>}</td>
                 <td>
-                  <Link to={`/instances/${encodeURIComponent(c.id)}`} aria-label={`Open instance ${c.id.slice(0, 8)} of ${name}`}>
-                    <code>{c.id.slice(0, 8)}</code>
+                  <Link to={`/instances/${encodeURIComponent(c.id)}`} aria-label={`Open instance ${shortId(c.id)} of ${name}`}>
+                    <code>{shortId(c.id)}</code>
                   </Link>
                 </td>
               </tr>

@@ -2,6 +2,7 @@ import { Link } from 'react-router-dom'
 import type { InstanceDetail } from '../../api/operations'
 import { formatDateTime } from './formatTime'
 import StatusLabel from './StatusLabel'
+import { shortId } from '../../api/shortId'
 
 /** The facts about an instance: which workflow and version, status, reference, parent and times. */
 export default function InstanceHeader({ detail, workflowName }: { detail: InstanceDetail; workflowName: string }) {
@@ -29,7 +30,7 @@ export default function InstanceHeader({ detail, workflowName }: { detail: Insta
         <div>
           <dt>Started by</dt>
           <dd>
-            <Link to={`/instances/${detail.parentInstanceId}`}>instance {detail.parentInstanceId.slice(0, 8)}</Link>
+            <Link to={`/instances/${detail.parentInstanceId}`}>instance {shortId(detail.parentInstanceId)}</Link>
           </dd>
         </div>
       )}

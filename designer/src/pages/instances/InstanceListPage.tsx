@@ -14,6 +14,7 @@ import { useApiData } from './useApiData'
 import { useCursorPages } from './useCursorPages'
 import './console.css'
 import './InstanceListPage.css'
+import { shortId } from '../../api/shortId'
 
 /** The operations console's list of workflow instances: filters kept in the address, keyset paging. */
 export default function InstanceListPage() {
@@ -84,8 +85,8 @@ export default function InstanceListPage() {
                       <td>{formatDateTime(i.createdAt)}</td>
                       <td>{i.finishedAt ? formatDateTime(i.finishedAt) : <span className="muted">not yet</span>}</td>
                       <td>
-                        <Link to={`/instances/${i.id}`} aria-label={`Open instance ${i.id.slice(0, 8)} of ${names.get(i.definitionId) ?? i.definitionId}`}>
-                          <code>{i.id.slice(0, 8)}</code>
+                        <Link to={`/instances/${i.id}`} aria-label={`Open instance ${shortId(i.id)} of ${names.get(i.definitionId) ?? i.definitionId}`}>
+                          <code>{shortId(i.id)}</code>
                         </Link>
                       </td>
                     </tr>

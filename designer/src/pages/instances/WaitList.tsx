@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom'
 import type { BookmarkView, HumanTask, InstanceSummary } from '../../api/operations'
 import { formatDateTime } from './formatTime'
+import { shortId } from '../../api/shortId'
 
 interface WaitListProps {
   bookmarks: BookmarkView[]
@@ -54,7 +55,7 @@ function describe(b: BookmarkView, tasks: HumanTask[], childInstances: InstanceS
       return (
         <>
           waiting for {workflow ? `the workflow “${workflow}”` : 'the workflow'} it started (
-          <Link to={`/instances/${encodeURIComponent(childId)}`}>instance {childId.slice(0, 8)}</Link>) to end.
+          <Link to={`/instances/${encodeURIComponent(childId)}`}>instance {shortId(childId)}</Link>) to end.
         </>
       )
     }

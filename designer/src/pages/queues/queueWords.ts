@@ -1,6 +1,7 @@
 // Words (and symbols) for the queue pages, so that a status or an action never rests on colour or on a code alone.
 
 import type { QueueFailureKind, QueueItemPriority, QueueItemStatus } from '../../api/queues'
+import { shortId } from '../../api/shortId'
 
 export const queueStatuses: Record<QueueItemStatus, { text: string; icon: string }> = {
   new: { text: 'New', icon: '○' },
@@ -81,5 +82,5 @@ export function formatPerHour(value: number): string {
 
 /** How an item is named to a person: its reference, or the start of its id when it has none. */
 export function itemName(item: { reference?: string | null; id: string }): string {
-  return item.reference ? item.reference : `item ${item.id.slice(0, 8)}`
+  return item.reference ? item.reference : `item ${shortId(item.id)}`
 }

@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom'
 import { describeError } from '../../api/client'
 import { runScheduleNow } from '../../api/triggers'
 import { hasRole, useSession } from '../../auth/session'
+import { shortId } from '../../api/shortId'
 
 interface Props {
   triggerId: string
@@ -62,7 +63,7 @@ export default function RunNowButton({ triggerId, name, paused }: Props) {
             {result.text}{' '}
             {result.instanceId && (
               <Link to={`/instances/${encodeURIComponent(result.instanceId)}`}>
-                Instance <code>{result.instanceId.slice(0, 8)}</code>
+                Instance <code>{shortId(result.instanceId)}</code>
               </Link>
             )}
           </span>

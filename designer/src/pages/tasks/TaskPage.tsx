@@ -14,6 +14,7 @@ import { cannotWorkReason, claimedByOther, isActive, taskAudience } from './task
 import { taskStatusText } from './taskStatus'
 import '../instances/console.css'
 import './tasks.css'
+import { shortId } from '../../api/shortId'
 
 /** One task: what to do, where it comes from, who holds it, and its form to complete it. */
 export default function TaskPage() {
@@ -79,7 +80,7 @@ export default function TaskPage() {
           <div>
             <dt>Instance</dt>
             <dd>
-              <Link to={`/instances/${t.instanceId}`}>Instance {t.instanceId.slice(0, 8)}</Link>
+              <Link to={`/instances/${t.instanceId}`}>Instance {shortId(t.instanceId)}</Link>
             </dd>
           </div>
           <div>

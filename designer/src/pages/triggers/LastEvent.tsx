@@ -2,6 +2,7 @@ import { Link } from 'react-router-dom'
 import type { TriggerEvent } from '../../api/triggers'
 import EventKindLabel from './EventKindLabel'
 import When from './When'
+import { shortId } from '../../api/shortId'
 
 /** A trigger's newest event: its kind, when, its message and the instance it started, or "nothing yet". */
 export default function LastEvent({ event }: { event: TriggerEvent | null | undefined }) {
@@ -14,7 +15,7 @@ export default function LastEvent({ event }: { event: TriggerEvent | null | unde
       <div className={isError ? 'event-message is-error' : 'event-message'}>{event.message}</div>
       {event.instanceId && (
         <Link to={`/instances/${encodeURIComponent(event.instanceId)}`}>
-          Instance <code>{event.instanceId.slice(0, 8)}</code>
+          Instance <code>{shortId(event.instanceId)}</code>
         </Link>
       )}
     </div>

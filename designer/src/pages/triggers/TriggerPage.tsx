@@ -12,6 +12,7 @@ import TriggerState from './TriggerState'
 import When, { formatUkTime } from './When'
 import '../instances/console.css'
 import './triggers.css'
+import { shortId } from '../../api/shortId'
 
 /** One trigger: its workflow, settings and state, and its recent events with the instances they started. */
 export default function TriggerPage() {
@@ -135,8 +136,8 @@ export default function TriggerPage() {
                   <td className={e.kind === 'error' || e.kind === 'quarantined' ? 'event-message is-error' : 'event-message'}>{e.message}</td>
                   <td>
                     {e.instanceId ? (
-                      <Link to={`/instances/${encodeURIComponent(e.instanceId)}`} aria-label={`Instance ${e.instanceId.slice(0, 8)}, from ${formatUkTime(e.at)}`}>
-                        <code>{e.instanceId.slice(0, 8)}</code>
+                      <Link to={`/instances/${encodeURIComponent(e.instanceId)}`} aria-label={`Instance ${shortId(e.instanceId)}, from ${formatUkTime(e.at)}`}>
+                        <code>{shortId(e.instanceId)}</code>
                       </Link>
                     ) : (
                       <span className="muted">none</span>

@@ -14,6 +14,7 @@ import SignalInline from './SignalInline'
 import StepDetails from './StepDetails'
 import TaskInline from './TaskInline'
 import type { useTestRun } from './useTestRun'
+import { shortId } from '../../../api/shortId'
 
 interface Props {
   definition: WorkflowDefinition
@@ -104,7 +105,7 @@ export default function TestRunPanel({ definition, publishedVersion, hasUnpublis
       {instance && (
         <>
           <p className="run-status" role="status">
-            Run <Link to={`/instances/${encodeURIComponent(instance.id)}`} aria-label={`Run ${instance.id.slice(0, 8)}: open its instance page`}><code>{instance.id.slice(0, 8)}</code></Link> (version {instance.definitionVersion}): <strong>{statusText[instance.status] ?? instance.status}</strong>
+            Run <Link to={`/instances/${encodeURIComponent(instance.id)}`} aria-label={`Run ${shortId(instance.id)}: open its instance page`}><code>{shortId(instance.id)}</code></Link> (version {instance.definitionVersion}): <strong>{statusText[instance.status] ?? instance.status}</strong>
             {instance.faultMessage ? `: ${instance.faultMessage}` : ''}
           </p>
           {run.error && <p className="alert error">{run.error}</p>}
