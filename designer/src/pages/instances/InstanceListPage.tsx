@@ -5,16 +5,14 @@ import type { DefinitionSummary, Page } from '../../api/types'
 import ListStates from '../../components/ListStates'
 import { useUrlFilters } from '../../components/useUrlFilters'
 import { usePageTitle } from '../../layout/usePageTitle'
-import { formatDateTime } from './formatTime'
 import InstanceFilterForm from './InstanceFilterForm'
+import InstanceTable from './InstanceTable'
 import { instanceFilterCodec, instancesPath } from './instanceFilters'
 import Pager from './Pager'
-import StatusLabel from './StatusLabel'
 import { useApiData } from './useApiData'
 import { useCursorPages } from './useCursorPages'
 import './console.css'
 import './InstanceListPage.css'
-import { shortId } from '../../api/shortId'
 
 /** The operations console's list of workflow instances: filters kept in the address, keyset paging. */
 export default function InstanceListPage() {
@@ -58,42 +56,12 @@ export default function InstanceListPage() {
       >
         {(page) => (
           <>
-            <div className="table-scroll">
-              <table>
-                <caption className="visually-hidden">Instances, newest first{pages.pageNumber > 1 ? `, page ${pages.pageNumber}` : ''}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Workflow</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Reference</th>
-                    <th scope="col">Started</th>
-                    <th scope="col">Ended</th>
-                    <th scope="col">Instance</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.items.map((i) => (
-                    <tr key={i.id}>
-                      <td>
-                        {names.get(i.definitionId) ?? i.definitionId} <span className="muted">v{i.definitionVersion}</span>
-                      </td>
-                      <td>
-                        <StatusLabel status={i.status} />
-                        {i.faultMessage && <div className="fault-line">{i.faultMessage}</div>}
-                      </td>
-                      <td>{i.correlationId ?? <span className="muted">none</span>}</td>
-                      <td>{formatDateTime(i.createdAt)}</td>
-                      <td>{i.finishedAt ? formatDateTime(i.finishedAt) : <span className="muted">not yet</span>}</td>
-                      <td>
-                        <Link to={`/instances/${i.id}`} aria-label={`Open instance ${shortId(i.id)} of ${names.get(i.definitionId) ?? i.definitionId}`}>
-                          <code>{shortId(i.id)}</code>
-                        </Link>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <InstanceTable
+              instances={page.items}
+              workflowNames={names}
+              caption={`Instances, newest first${pages.pageNumber > 1 ? `, page ${pages.pageNumber}` : ''}`}
+              showReference
+            />
             <Pager
               label="Instance pages"
               pageNumber={pages.pageNumber}

@@ -9,7 +9,7 @@ import IncidentList from './IncidentList'
 import InstanceActions from './InstanceActions'
 import InstanceHeader from './InstanceHeader'
 import { runPath } from '../../flowchart/runPath'
-import ChildInstances from './ChildInstances'
+import InstanceTable from './InstanceTable'
 import JournalTimeline from './JournalTimeline'
 import { useApiData } from './useApiData'
 import { useInstance } from './useInstance'
@@ -114,7 +114,7 @@ export default function InstancePage() {
       {childList.length > 0 && (
         <>
           <h2>Instances it started</h2>
-          <ChildInstances childInstances={childList} workflowNames={workflowNames} />
+          <InstanceTable instances={childList} workflowNames={workflowNames} caption="Instances this instance started, oldest first" />
         </>
       )}
 
